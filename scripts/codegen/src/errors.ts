@@ -24,6 +24,8 @@ export type CodegenErrorCode =
   | "CODEGEN_NOT_OPENAPI"
   /** Problems that make generation impossible (or, in strict mode, any lint finding). */
   | "CODEGEN_SPEC_INVALID"
+  /** openapi-typescript could not turn the (linted) spec into types. */
+  | "CODEGEN_TYPES_FAILED"
   /** `--check` found generated files that differ from what the spec produces. */
   | "CODEGEN_STALE"
   /** Bad command-line usage. */

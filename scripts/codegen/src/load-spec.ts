@@ -21,6 +21,10 @@ import { orgLintPlugin } from "./rules/org-rules.js";
  */
 const FATAL_RULES = new Set(["no-unresolved-refs", "org/operation-id-unique", "org/scopes-declared"]);
 
+function isFatal(problem: SpecProblem, strict: boolean | undefined): boolean {
+  return strict === true || (problem.severity === "error" && FATAL_RULES.has(problem.rule));
+}
+
 export interface LoadSpecOptions {
   /** Every lint finding is fatal (our own specs). Otherwise only {@link FATAL_RULES} are. */
   strict?: boolean;
@@ -46,6 +50,7 @@ export function createLintConfig(): Promise<Config> {
       "operation-operationId-unique": "off",
       "operation-operationId": "error",
       "org/operation-id-unique": "error",
+      "org/security-scheme-declared": "error",
       "org/scopes-declared": "error",
       "org/scopes-used": "error",
     },
@@ -131,8 +136,7 @@ export async function loadSpec(specPath: string, options: LoadSpecOptions = {}):
   const config = await createLintConfig();
 
   const problems = (await lint({ ref: path, config })).map(toSpecProblem);
-  const isFatal = (p: SpecProblem) => options.strict || (p.severity === "error" && FATAL_RULES.has(p.rule));
-  const fatal = problems.filter(isFatal);
+  const fatal = problems.filter((p) => isFatal(p, options.strict));
   if (fatal.length > 0) {
     const mode = options.strict ? " (strict mode: every lint finding fails)" : "";
     throw new CodegenError(
@@ -145,6 +149,8 @@ export async function loadSpec(specPath: string, options: LoadSpecOptions = {}):
   const { bundle: bundled } = await bundle({ ref: path, config });
   const document = bundled.parsed as Record<string, unknown>;
   const hash = createHash("sha256").update(JSON.stringify(document)).digest("hex");
-  const warnings = problems.filter((p) => !isFatal(p)).map((p) => ({ ...p, severity: "warn" as const }));
+  const warnings = problems
+    .filter((p) => !isFatal(p, options.strict))
+    .map((p) => ({ ...p, severity: "warn" as const }));
   return { path, document, hash, warnings };
 }

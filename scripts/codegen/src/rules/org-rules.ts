@@ -54,20 +54,39 @@ function forEachRequirement(
   });
 }
 
-/** `org/scopes-declared`: a security requirement names only declared schemes and their declared scopes. */
+/** `org/security-scheme-declared`: a security requirement names only declared schemes. */
+export function securitySchemeDeclared() {
+  let declared = new Map<string, DeclaredScheme>();
+  const check = (security: unknown, ctx: UserContext) =>
+    forEachRequirement(security, (schemeName, _scopes, index) => {
+      if (declared.has(schemeName)) return;
+      ctx.report({
+        message: `Security scheme \`${schemeName}\` is not declared in components.securitySchemes.`,
+        location: ctx.location.child(["security", index, schemeName]).key(),
+      });
+    });
+  return {
+    Root: {
+      enter(root: Json, ctx: UserContext) {
+        declared = readDeclaredSchemes(root, ctx);
+        check(root.security, ctx);
+      },
+    },
+    Operation: {
+      enter(operation: Json, ctx: UserContext) {
+        check(operation.security, ctx);
+      },
+    },
+  };
+}
+
+/** `org/scopes-declared`: the scopes a requirement names are declared by its oauth2 scheme. */
 export function scopesDeclared() {
   let declared = new Map<string, DeclaredScheme>();
   const check = (security: unknown, ctx: UserContext) =>
     forEachRequirement(security, (schemeName, scopes, index) => {
       const scheme = declared.get(schemeName);
-      if (!scheme) {
-        ctx.report({
-          message: `Security scheme \`${schemeName}\` is not declared in components.securitySchemes.`,
-          location: ctx.location.child(["security", index, schemeName]).key(),
-        });
-        return;
-      }
-      if (scheme.type !== "oauth2") return;
+      if (scheme?.type !== "oauth2") return;
       scopes.forEach((scope, position) => {
         if (typeof scope !== "string" || !scheme.scopes.has(scope)) {
           ctx.report({
@@ -162,6 +181,7 @@ export const orgLintPlugin = {
   rules: {
     oas3: {
       "operation-id-unique": operationIdUnique,
+      "security-scheme-declared": securitySchemeDeclared,
       "scopes-declared": scopesDeclared,
       "scopes-used": scopesUsed,
     },

@@ -1,7 +1,7 @@
 /** Reads, lints and bundles a spec file with Redocly, turning every finding into a located {@link SpecProblem}. */
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import {
   bundle,
   type Config,
@@ -41,8 +41,16 @@ export interface LoadedSpec {
   warnings: SpecProblem[];
 }
 
-/** The lint configuration: Redocly's `recommended` rules plus ours. */
-export function createLintConfig(): Promise<Config> {
+/** Name of the optional file beside a spec that overrides rule severities for that spec. */
+export const RULE_OVERRIDES_FILE = "redocly.yaml";
+
+/**
+ * The lint configuration: Redocly's `recommended` rules plus ours, then the `rules:` of a
+ * `redocly.yaml` beside the spec, if there is one (for a provider whose real API trips a rule,
+ * e.g. bol's ambiguous paths; each override should say why in a comment).
+ */
+export async function createLintConfig(specPath?: string): Promise<Config> {
+  const overrides = specPath ? await readRuleOverrides(join(dirname(specPath), RULE_OVERRIDES_FILE)) : {};
   return createConfig({
     extends: ["recommended"],
     plugins: [orgLintPlugin],
@@ -53,8 +61,30 @@ export function createLintConfig(): Promise<Config> {
       "org/security-scheme-declared": "error",
       "org/scopes-declared": "error",
       "org/scopes-used": "error",
+      ...overrides,
     },
   } as never);
+}
+
+async function readRuleOverrides(file: string): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    return {};
+  }
+  const parsed = parseYaml(text, { filename: file }) as { rules?: unknown } | null;
+  const rules = parsed?.rules;
+  if (rules === undefined) return {};
+  if (typeof rules !== "object" || rules === null || Array.isArray(rules)) {
+    const location = { file: displayPath(file), pointer: "#/rules", line: 1, column: 1 };
+    throw new CodegenError(
+      "CODEGEN_SPEC_INVALID",
+      `${location.file}: \`rules\` must be a map of rule → severity`,
+      [{ rule: "config", severity: "error", message: "`rules` must be a map", location }],
+    );
+  }
+  return rules as Record<string, unknown>;
 }
 
 function displayPath(file: string): string {
@@ -133,7 +163,7 @@ async function readRoot(path: string): Promise<Record<string, unknown>> {
 export async function loadSpec(specPath: string, options: LoadSpecOptions = {}): Promise<LoadedSpec> {
   const path = resolve(specPath);
   await readRoot(path);
-  const config = await createLintConfig();
+  const config = await createLintConfig(path);
 
   const problems = (await lint({ ref: path, config })).map(toSpecProblem);
   const fatal = problems.filter((p) => isFatal(p, options.strict));

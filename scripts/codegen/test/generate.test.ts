@@ -148,3 +148,17 @@ describe("usage", () => {
     expect(output).toContain("--frobnicate");
   });
 });
+
+describe("rule overrides (redocly.yaml beside the spec)", () => {
+  test("turn a rule off for that spec only, even in strict mode", async () => {
+    const strict = { out: "out", strict: true };
+    await expect(
+      generate({ spec: fixture("rule-overrides/with/openapi.yaml"), ...strict }),
+    ).resolves.toBeDefined();
+    await expect(
+      generate({ spec: fixture("rule-overrides/without/openapi.yaml"), ...strict }),
+    ).rejects.toMatchObject({
+      problems: [expect.objectContaining({ rule: "no-ambiguous-paths" })],
+    });
+  });
+});

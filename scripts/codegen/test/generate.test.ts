@@ -162,3 +162,49 @@ describe("rule overrides (redocly.yaml beside the spec)", () => {
     });
   });
 });
+
+describe("org/scopes-used", () => {
+  test("exempts OpenID Connect's request-only `openid` scope but not others", async () => {
+    await withTempDir(async (dir) => {
+      const spec = {
+        openapi: "3.1.0",
+        info: { title: "OIDC", version: "1", license: { name: "MIT", identifier: "MIT" } },
+        servers: [{ url: "https://api.example.test" }],
+        paths: {
+          "/me": {
+            get: {
+              operationId: "me",
+              summary: "Me",
+              security: [{ o: ["profile:read"] }],
+              responses: { "200": { description: "ok" }, "401": { description: "no" } },
+            },
+          },
+        },
+        components: {
+          securitySchemes: {
+            o: {
+              type: "oauth2",
+              flows: {
+                authorizationCode: {
+                  authorizationUrl: "https://id.example.test/authorize",
+                  tokenUrl: "https://id.example.test/token",
+                  scopes: { openid: "ID token", "profile:read": "Read", "profile:write": "Write" },
+                },
+              },
+            },
+          },
+        },
+      };
+      const file = join(dir, "oidc.json");
+      await writeFile(file, JSON.stringify(spec));
+      await expect(generate({ spec: file, out: dir, strict: true })).rejects.toMatchObject({
+        problems: [
+          expect.objectContaining({
+            rule: "org/scopes-used",
+            message: expect.stringContaining("profile:write"),
+          }),
+        ],
+      });
+    });
+  });
+});

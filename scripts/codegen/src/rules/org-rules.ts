@@ -111,6 +111,12 @@ export function scopesDeclared() {
   };
 }
 
+/**
+ * OpenID Connect's `openid` is asked for at the token endpoint to get an `id_token`; no API
+ * operation ever requires it, so it is never reported as unused.
+ */
+const REQUEST_ONLY_SCOPES = new Set(["openid"]);
+
 /** `org/scopes-used`: every declared oauth2 scope is required by at least one operation (or the root). */
 export function scopesUsed() {
   let declared = new Map<string, DeclaredScheme>();
@@ -129,7 +135,7 @@ export function scopesUsed() {
       leave(_root: Json, ctx: UserContext) {
         for (const [schemeName, scheme] of declared) {
           for (const [scope, location] of scheme.scopes) {
-            if (used.has(`${schemeName}\u0000${scope}`)) continue;
+            if (used.has(`${schemeName}\u0000${scope}`) || REQUEST_ONLY_SCOPES.has(scope)) continue;
             ctx.report({
               message: `Scope \`${scope}\` of security scheme \`${schemeName}\` is declared but no operation requires it.`,
               location: location.key(),

@@ -1,12 +1,18 @@
 // A consumer project's code, compiled outside the workspace with node16 and bundler resolution.
-import { createBorderboltClient, type Scope, SCOPES } from "@org/borderbolt-client";
+
 import { clientCredentials, isAuthError } from "@org/auth";
+import { createBorderboltClient, SCOPES, type Scope } from "@org/borderbolt-client";
 
 const url = process.env.BORDERBOLT_URL;
 if (!url) throw new Error("BORDERBOLT_URL is not set");
 
 const scopes: Scope[] = ["declarations:read"];
-const borderbolt = createBorderboltClient({ clientId: "smoke-client", clientSecret: "smoke-secret", baseUrl: url, scopes });
+const borderbolt = createBorderboltClient({
+  clientId: "smoke-client",
+  clientSecret: "smoke-secret",
+  baseUrl: url,
+  scopes,
+});
 const { data, error } = await borderbolt.GET("/api/v1/declarations", { params: { query: { per_page: 3 } } });
 if (error || !data) throw new Error("GET /api/v1/declarations failed");
 const token = await borderbolt.auth.getToken();

@@ -13,43 +13,80 @@ const work = mkdtempSync(join(tmpdir(), "org-consumer-"));
 const tarballs = join(work, "tarballs");
 const project = join(work, "project");
 const run = (cmd, args, cwd, env = {}) =>
-  execFileSync(cmd, args, { cwd, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8", env: { ...process.env, ...env } });
+  execFileSync(cmd, args, {
+    cwd,
+    stdio: ["ignore", "pipe", "inherit"],
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+  });
 
 const publics = readdirSync(join(root, "packages")).filter(
   (name) => !JSON.parse(readFileSync(join(root, "packages", name, "package.json"), "utf8")).private,
 );
-const typescript = JSON.parse(readFileSync(join(root, "node_modules/typescript/package.json"), "utf8")).version;
+const typescript = JSON.parse(
+  readFileSync(join(root, "node_modules/typescript/package.json"), "utf8"),
+).version;
 
 let simulator;
 try {
   mkdirSync(tarballs);
-  for (const name of publics) run("pnpm", ["pack", "--pack-destination", tarballs], join(root, "packages", name));
+  for (const name of publics)
+    run("pnpm", ["pack", "--pack-destination", tarballs], join(root, "packages", name));
   const packed = readdirSync(tarballs).map((file) => join(tarballs, file));
   console.log(`packed: ${readdirSync(tarballs).join(", ")}`);
 
   mkdirSync(project);
-  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-  run("npm", ["install", "--no-audit", "--no-fund", ...packed, `typescript@${typescript}`, "@types/node@20"], project);
+  writeFileSync(
+    join(project, "package.json"),
+    JSON.stringify({ name: "consumer", private: true, type: "module" }),
+  );
+  run(
+    "npm",
+    ["install", "--no-audit", "--no-fund", ...packed, `typescript@${typescript}`, "@types/node@20"],
+    project,
+  );
   cpSync(join(root, "scripts/consumer-smoke/consumer.ts"), join(project, "consumer.ts"));
 
-  const compilerOptions = { strict: true, target: "es2022", skipLibCheck: false, types: ["node"], lib: ["es2023", "dom"] };
+  const compilerOptions = {
+    strict: true,
+    target: "es2022",
+    skipLibCheck: false,
+    types: ["node"],
+    lib: ["es2023", "dom"],
+  };
   for (const [name, options] of [
     ["node16", { module: "node16", moduleResolution: "node16", outDir: "out-node16" }],
     ["bundler", { module: "esnext", moduleResolution: "bundler", outDir: "out-bundler" }],
   ]) {
-    writeFileSync(join(project, `tsconfig.${name}.json`), JSON.stringify({ compilerOptions: { ...compilerOptions, ...options }, files: ["consumer.ts"] }));
+    writeFileSync(
+      join(project, `tsconfig.${name}.json`),
+      JSON.stringify({ compilerOptions: { ...compilerOptions, ...options }, files: ["consumer.ts"] }),
+    );
     run(join(project, "node_modules/.bin/tsc"), ["-p", `tsconfig.${name}.json`], project);
     console.log(`ok - consumer compiles with moduleResolution ${name}`);
   }
 
-  simulator = spawn(join(root, "node_modules/.bin/tsx"), [join(root, "scripts/simulators/src/serve.ts"), "borderbolt"], {
-    stdio: ["pipe", "pipe", "inherit"],
-  });
-  const [line] = await createInterface({ input: simulator.stdout })[Symbol.asyncIterator]().next().then((r) => [r.value]);
+  simulator = spawn(
+    join(root, "node_modules/.bin/tsx"),
+    [join(root, "scripts/simulators/src/serve.ts"), "borderbolt"],
+    {
+      stdio: ["pipe", "pipe", "inherit"],
+    },
+  );
+  const [line] = await createInterface({ input: simulator.stdout })
+    [Symbol.asyncIterator]()
+    .next()
+    .then((r) => [r.value]);
   const { url } = JSON.parse(line);
 
   const output = JSON.parse(run("node", ["out-node16/consumer.js"], project, { BORDERBOLT_URL: url }));
-  const expected = { declarations: 3, total: 60, tokenScope: ["declarations:read"], scopes: 22, wrongSecret: "AUTH_OAUTH_ERROR" };
+  const expected = {
+    declarations: 3,
+    total: 60,
+    tokenScope: ["declarations:read"],
+    scopes: 22,
+    wrongSecret: "AUTH_OAUTH_ERROR",
+  };
   if (JSON.stringify(output) !== JSON.stringify(expected)) {
     throw new Error(`consumer output ${JSON.stringify(output)} is not ${JSON.stringify(expected)}`);
   }

@@ -23,6 +23,8 @@ export type { AuthErrorCode, GrantErrorCode, TokenEndpointErrorCode } from "./er
 export { AUTH_ERROR_CODES } from "./errors/codes.js";
 export { GrantError } from "./errors/grant-error.js";
 export { InsecureUrlError } from "./errors/insecure-url-error.js";
+export type { InsufficientScopeFields } from "./errors/insufficient-scope-error.js";
+export { InsufficientScopeError } from "./errors/insufficient-scope-error.js";
 export type { OAuthErrorFields } from "./errors/oauth-error.js";
 export { OAuthError } from "./errors/oauth-error.js";
 export { SanitizedCause } from "./errors/sanitize-cause.js";
@@ -36,6 +38,7 @@ export {
   isAuthError,
   isGrantError,
   isInsecureUrlError,
+  isInsufficientScopeError,
   isOAuthError,
   isTokenEndpointError,
   isTokenResponseError,
@@ -55,6 +58,15 @@ export { REDACTED } from "./redact.js";
 export type { RetryOptions } from "./retry/backoff.js";
 export { backoffDelay, DEFAULT_RETRY } from "./retry/backoff.js";
 export { parseRetryAfter } from "./retry/retry-after.js";
+export type { ScopeCheckOptions } from "./scopes/scope-check-middleware.js";
+export { scopeCheckMiddleware } from "./scopes/scope-check-middleware.js";
+export type {
+  GrantedOperations,
+  MissingScopes,
+  OperationScopeTable,
+  ScopedClient,
+} from "./scopes/scoped-client.js";
+export { createScopesFor } from "./scopes/scopes-for.js";
 export type {
   AuthorizationCodeOptions,
   AuthorizationCodeSource,

@@ -3,25 +3,28 @@ import {
   authMiddleware,
   type ClientCredentialsSource,
   clientCredentials,
+  type ScopedClient,
+  scopeCheckMiddleware,
   type TokenInfo,
   type TokenStore,
   tokenInfo,
 } from "@org/auth";
-import createClient, { type Client } from "openapi-fetch";
-import { type Scope, ScopeSchema, SERVERS, TOKEN_URLS } from "./generated/auth.gen.js";
+import createClient from "openapi-fetch";
+import { OPERATION_SCOPES, type Scope, ScopeSchema, SERVERS, TOKEN_URLS } from "./generated/auth.gen.js";
 import type { paths } from "./generated/schema.gen.js";
 
 /** Options of {@link createBorderboltClient}. */
-export interface BorderboltClientOptions {
+export interface BorderboltClientOptions<Scopes extends readonly Scope[] = readonly Scope[]> {
   /** The API client id (Borderbolt app → Settings → API Documentation → Generate API Credentials). */
   clientId: string;
   /** The client secret. Kept inside the token source; never logged. */
   clientSecret: string;
   /**
-   * Scopes to request. Omit to get every scope the credential was granted. Checked at run time
-   * too, so a list read from configuration fails early with the offending entry named.
+   * Scopes to request. Omit to get every scope the credential was granted. A literal list narrows
+   * the client's type to the operations those scopes allow (see `scopesFor()` to compute one).
+   * Checked at run time too, so a list read from configuration fails early, naming the bad entry.
    */
-  scopes?: readonly Scope[] | undefined;
+  scopes?: Scopes | undefined;
   /**
    * The API origin; the token, tokeninfo and revoke endpoints are on it too.
    * @default "https://app.borderbolt.com"
@@ -33,8 +36,16 @@ export interface BorderboltClientOptions {
   fetch?: typeof globalThis.fetch | undefined;
 }
 
-/** A Borderbolt client: openapi-fetch's client for the spec's paths, plus its token source. */
-export type BorderboltClient = Client<paths> & {
+/**
+ * A Borderbolt client: openapi-fetch's client for the spec's paths, limited at compile time to the
+ * operations the `Granted` scopes allow (all of them when the scopes are known only at run time),
+ * plus its token source.
+ */
+export type BorderboltClient<Granted extends Scope = Scope> = ScopedClient<
+  paths,
+  typeof OPERATION_SCOPES,
+  Granted
+> & {
   /** The token source: `getToken()`, `invalidate()`, `revoke()` (which also clears the cache). */
   readonly auth: ClientCredentialsSource;
   /** What Borderbolt says about the current token (`GET /oauth/tokeninfo`). */
@@ -64,7 +75,9 @@ function checkScopes(scopes: readonly unknown[] | undefined): readonly Scope[] |
 /**
  * Creates a Borderbolt client. Tokens are fetched on first use with a JSON-body client-credentials
  * request, cached until shortly before they expire, refreshed in the background, and never
- * requested twice at once; a 401 for the cached token is retried once with a new token.
+ * requested twice at once; a 401 for the cached token is retried once with a new token. A call
+ * the granted scopes do not cover is a compile error (literal `scopes`) and, when the token
+ * response names its scopes, rejects with `InsufficientScopeError` before anything is sent.
  *
  * @throws {AuthConfigError} `AUTH_CONFIG_INVALID`, naming the bad option
  * @throws {InsecureUrlError} `AUTH_INSECURE_URL` for an `http:` base URL that is not loopback
@@ -74,7 +87,9 @@ function checkScopes(scopes: readonly unknown[] | undefined): readonly Scope[] |
  * const { data } = await borderbolt.GET("/api/v1/declarations", { params: { query: { status: "ACC" } } });
  * ```
  */
-export function createBorderboltClient(options: BorderboltClientOptions): BorderboltClient {
+export function createBorderboltClient<const Scopes extends readonly Scope[] = readonly Scope[]>(
+  options: BorderboltClientOptions<Scopes>,
+): BorderboltClient<Scopes[number]> {
   const baseUrl = options.baseUrl ?? PRODUCTION;
   const origin = new URL(baseUrl).origin;
   const source = clientCredentials({
@@ -92,9 +107,12 @@ export function createBorderboltClient(options: BorderboltClientOptions): Border
     redirect: "manual",
     ...(options.fetch && { fetch: options.fetch }),
   });
-  client.use(authMiddleware(source, { origins: [origin] }));
+  client.use(
+    authMiddleware(source, { origins: [origin] }),
+    scopeCheckMiddleware(source, { operations: OPERATION_SCOPES }),
+  );
 
-  return Object.assign(client, {
+  return Object.assign(client as BorderboltClient<Scopes[number]>, {
     auth: source,
     tokenInfo: ({ signal }: { signal?: AbortSignal } = {}) =>
       tokenInfo(source, { url: `${origin}/oauth/tokeninfo`, fetch: options.fetch, signal }),

@@ -19,3 +19,4 @@ export {
   TOKEN_URLS,
 } from "./generated/auth.gen.js";
 export type { components, operations, paths, webhooks } from "./generated/schema.gen.js";
+export { scopesFor } from "./scopes-for.js";

@@ -1,11 +1,9 @@
 import { describe, expectTypeOf, test } from "vitest";
-import { type components, createBorderboltClient, SCOPES, type Scope } from "../src/index.js";
+import { type components, createBorderboltClient, type SCOPES, type Scope, scopesFor } from "../src/index.js";
 
-const client = createBorderboltClient({
-  clientId: "id",
-  clientSecret: "secret",
-  scopes: ["declarations:read"],
-});
+// No literal scope list: the full surface of the API.
+const client = createBorderboltClient({ clientId: "id", clientSecret: "secret" });
+const callback = { callback_url: "https://example.test/hook" };
 
 describe("paths", () => {
   test("an unknown path does not compile", () => {
@@ -36,26 +34,23 @@ describe("paths", () => {
     client.POST("/api/v1/declarations/create", { body: { reference: "IMP-1", submit_when_valid: true } });
     // @ts-expect-error submit_when_valid is a boolean
     client.POST("/api/v1/declarations/create", { body: { submit_when_valid: "yes" } });
-    client.POST("/api/v1/callbacks/register", {
-      body: { callback_url: "https://example.test/hook", events: ["declaration.released"] },
-    });
+    client.POST("/api/v1/callbacks/register", { body: { ...callback, events: ["declaration.released"] } });
     // @ts-expect-error events are the documented event names
-    client.POST("/api/v1/callbacks/register", {
-      body: { callback_url: "https://x.test", events: ["declaration.done"] },
-    });
+    client.POST("/api/v1/callbacks/register", { body: { ...callback, events: ["declaration.done"] } });
     // @ts-expect-error callback_url is required
     client.POST("/api/v1/callbacks/register", { body: { events: ["declaration.released"] } });
   });
 });
 
 describe("responses", () => {
-  test("data narrows to the documented schema, error to the documented error bodies", async () => {
+  test("data narrows to the documented schema", async () => {
     const list = await client.GET("/api/v1/declarations");
     expectTypeOf(list.data).toEqualTypeOf<components["schemas"]["DeclarationList"] | undefined>();
-    if (list.data)
+    if (list.data) {
       expectTypeOf(list.data.data[0]?.status).toEqualTypeOf<
         components["schemas"]["DeclarationStatus"] | undefined
       >();
+    }
 
     const submitted = await client.POST("/api/v1/declarations/{id}/submit", { params: { path: { id: 1 } } });
     expectTypeOf(submitted.data).toEqualTypeOf<
@@ -86,10 +81,42 @@ describe("scopes", () => {
     createBorderboltClient({ clientId: "id", clientSecret: "s", scopes: ["item-master:read"] });
   });
 
-  test("Scope is the union of the 22 scopes", () => {
+  test("Scope is the union of the spec's scopes", () => {
     expectTypeOf<Scope>().toEqualTypeOf<(typeof SCOPES)[number]>();
     expectTypeOf<"guarantees:read">().toExtend<Scope>();
     expectTypeOf<"guarantees:write">().not.toExtend<Scope>();
-    expectTypeOf(SCOPES).toExtend<readonly [Scope, ...Scope[]]>();
+  });
+});
+
+describe("scope-aware client", () => {
+  const reader = createBorderboltClient({ clientId: "id", clientSecret: "s", scopes: ["declarations:read"] });
+
+  test("a literal scope list allows only the operations those scopes grant", () => {
+    reader.GET("/api/v1/declarations");
+    reader.GET("/api/v1/rejection-analysis/summary");
+    // Operations that need a token but no particular scope stay available.
+    reader.GET("/api/v1/callbacks");
+    // @ts-expect-error submitting needs declarations:submit
+    reader.POST("/api/v1/declarations/{id}/submit", { params: { path: { id: 1 } } });
+    // @ts-expect-error listing invoices needs invoices:read
+    reader.GET("/api/v1/invoices");
+  });
+
+  test("scopes known only at run time keep the full surface", () => {
+    const fromConfig: Scope[] = JSON.parse("[]");
+    const dynamic = createBorderboltClient({ clientId: "id", clientSecret: "s", scopes: fromConfig });
+    dynamic.POST("/api/v1/declarations/{id}/submit", { params: { path: { id: 1 } } });
+    dynamic.GET("/api/v1/invoices");
+  });
+
+  test("scopesFor is typed by the operation keys and builds a client for exactly those operations", () => {
+    // @ts-expect-error not an operation of the spec
+    scopesFor(["GET /api/v1/nope"]);
+    const scopes = scopesFor(["GET /api/v1/declarations", "POST /api/v1/declarations/{id}/submit"]);
+    expectTypeOf(scopes).toEqualTypeOf<Array<"declarations:read" | "declarations:submit">>();
+    const submitter = createBorderboltClient({ clientId: "id", clientSecret: "s", scopes });
+    submitter.POST("/api/v1/declarations/{id}/submit", { params: { path: { id: 1 } } });
+    // @ts-expect-error invoices are not among the operations asked for
+    submitter.GET("/api/v1/invoices");
   });
 });

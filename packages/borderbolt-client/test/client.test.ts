@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { type BorderboltSimulator, startBorderboltSimulator } from "@org/simulators";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { createBorderboltClient } from "../src/index.js";
+import { createBorderboltClient, type Scope, scopesFor } from "../src/index.js";
 
 let sim: BorderboltSimulator;
 beforeEach(async () => {
@@ -46,12 +46,66 @@ describe("createBorderboltClient against the Borderbolt simulator", () => {
     expect(sim.stats.tokenRequests).toBe(1);
   });
 
-  test("an operation outside the granted scopes gets Borderbolt's 403 insufficient_scope", async () => {
-    const { error, response } = await reader().POST("/api/v1/declarations/{id}/submit", {
+  test("a call outside the granted scopes rejects before anything is sent", async () => {
+    // Scopes from configuration: the type allows every operation, the run-time check stops it.
+    const scopes: Scope[] = JSON.parse('["declarations:read"]');
+    const client = createBorderboltClient({
+      clientId: "reader",
+      clientSecret: "reader-secret-Zq9",
+      baseUrl: sim.url,
+      scopes,
+    });
+    await client.GET("/api/v1/declarations");
+    const call = client.POST("/api/v1/declarations/{id}/submit", { params: { path: { id: 1000 } } });
+    await expect(call).rejects.toMatchObject({
+      code: "AUTH_INSUFFICIENT_SCOPE",
+      operation: "POST /api/v1/declarations/{id}/submit",
+      missing: ["declarations:submit"],
+      detectedBy: "before-request",
+    });
+    expect(sim.stats.apiRequests).toBe(1);
+  });
+
+  test("Borderbolt's 403 insufficient_scope maps to the same error when the grant was not reported", async () => {
+    await sim.close();
+    sim = await startBorderboltSimulator({
+      reportGrantedScope: false,
+      clients: [{ clientId: "reader", clientSecret: "reader-secret-Zq9", scopes: ["declarations:read"] }],
+    });
+    const client = createBorderboltClient({
+      clientId: "reader",
+      clientSecret: "reader-secret-Zq9",
+      baseUrl: sim.url,
+    });
+    const call = client.POST("/api/v1/declarations/{id}/submit", { params: { path: { id: 1000 } } });
+    await expect(call).rejects.toMatchObject({
+      code: "AUTH_INSUFFICIENT_SCOPE",
+      operation: "POST /api/v1/declarations/{id}/submit",
+      missing: ["declarations:submit"],
+      detectedBy: "response",
+      status: 403,
+    });
+    expect(sim.stats.apiRequests).toBe(1);
+  });
+
+  test("scopesFor() gives the smallest scope list for the operations a job needs", async () => {
+    const scopes = scopesFor([
+      "GET /api/v1/declarations",
+      "POST /api/v1/declarations/{id}/submit",
+      "GET /api/v1/callbacks",
+    ]);
+    expect(scopes).toEqual(["declarations:read", "declarations:submit"]);
+    const client = createBorderboltClient({
+      clientId: "full",
+      clientSecret: "full-secret-Xk3",
+      baseUrl: sim.url,
+      scopes,
+    });
+    const { data } = await client.POST("/api/v1/declarations/{id}/submit", {
       params: { path: { id: 1000 } },
     });
-    expect(response.status).toBe(403);
-    expect(error).toMatchObject({ error: "insufficient_scope" });
+    expect(data?.status).toBe("NEW");
+    expect(await client.tokenInfo()).toMatchObject({ scopes: ["declarations:read", "declarations:submit"] });
   });
 
   test("a token the server forgot is replaced once, transparently (401 → new token → replay)", async () => {

@@ -19,6 +19,8 @@ export interface BorderboltSimulatorOptions {
   clients?: BorderboltClientCredentials[];
   /** `expires_in` of issued tokens, in seconds. @default 3600 */
   tokenLifetime?: number;
+  /** Whether token responses say which scopes were granted (`scope`). @default true */
+  reportGrantedScope?: boolean;
 }
 
 interface IssuedToken {
@@ -133,7 +135,7 @@ export async function startBorderboltSimulator(
       token_type: "Bearer",
       expires_in: lifetime,
       access_token: accessToken,
-      scope: requested.join(" "),
+      ...(options.reportGrantedScope !== false && { scope: requested.join(" ") }),
     });
   }
 

@@ -1,5 +1,5 @@
 /** Turns Redocly's report into {@link SpecChange}s: one line of text each, with where it happened. */
-import { relative, resolve } from "node:path";
+import { dirname, relative, resolve, sep } from "node:path";
 import type { Impact, RedoclyChange, RedoclyLocation } from "./redocly-diff.js";
 
 export type { Impact } from "./redocly-diff.js";
@@ -85,7 +85,7 @@ export function escapePointer(segment: string): string {
   return segment.replaceAll("~", "~0").replaceAll("/", "~1");
 }
 
-/** Where a change happened in the request/response: `request body`, `response 200`, `parameter`. */
+/** Which side of the exchange a pointer is on: `request` (body or parameter), `response`, or `other`. */
 export function placeOf(pointer: string): "request" | "response" | "other" {
   const segments = pointer.split("/");
   if (segments.includes("responses")) return "response";
@@ -96,8 +96,8 @@ export function placeOf(pointer: string): "request" | "response" | "other" {
 function formatLocation(location: RedoclyLocation, context: LocationContext): string {
   const file = resolve(context.cwd, location.file);
   if (context.roots.includes(file)) return location.pointer;
-  const root = context.roots.find((r) => file.startsWith(resolve(r, "..")));
-  const shown = root ? relative(resolve(root, ".."), file) : location.file;
+  const root = context.roots.find((r) => file.startsWith(`${dirname(r)}${sep}`));
+  const shown = root ? relative(dirname(root), file).split(sep).join("/") : location.file;
   return `${shown}${location.pointer}`;
 }
 

@@ -23,6 +23,11 @@ export const AUTH_ERROR_CODES = {
   NO_GRANT: "AUTH_NO_GRANT",
   /** Assigned to {@link GrantError.code}: the `state` of an authorization response does not match. */
   STATE_MISMATCH: "AUTH_STATE_MISMATCH",
+  /**
+   * Assigned to {@link InsufficientScopeError.code}: the token's granted scopes do not cover the
+   * operation (found before sending, or said by a 403 `insufficient_scope`).
+   */
+  INSUFFICIENT_SCOPE: "AUTH_INSUFFICIENT_SCOPE",
 } as const;
 
 /** The union of every code in {@link AUTH_ERROR_CODES}. */

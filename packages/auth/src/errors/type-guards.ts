@@ -4,6 +4,7 @@ import { AuthError } from "./auth-error.js";
 import { AUTH_ERROR_CODES, type AuthErrorCode } from "./codes.js";
 import { GrantError } from "./grant-error.js";
 import { InsecureUrlError } from "./insecure-url-error.js";
+import { InsufficientScopeError } from "./insufficient-scope-error.js";
 import { OAuthError } from "./oauth-error.js";
 import { TokenEndpointError } from "./token-endpoint-error.js";
 import { TokenResponseError } from "./token-response-error.js";
@@ -63,4 +64,9 @@ export function isAuthAbortError(value: unknown): value is AuthAbortError {
 /** Whether `value` is a {@link GrantError}. */
 export function isGrantError(value: unknown): value is GrantError {
   return value instanceof GrantError || hasName(value, "GrantError");
+}
+
+/** Whether `value` is an {@link InsufficientScopeError}. */
+export function isInsufficientScopeError(value: unknown): value is InsufficientScopeError {
+  return value instanceof InsufficientScopeError || hasName(value, "InsufficientScopeError");
 }

@@ -1,0 +1,113 @@
+import createClient from "openapi-fetch";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import {
+  authMiddleware,
+  clientCredentials,
+  InsufficientScopeError,
+  scopeCheckMiddleware,
+} from "../src/index.js";
+import type { paths } from "./helpers/api-paths.js";
+import { type ApiServer, startApiServer } from "./helpers/api-server.js";
+import { startServer } from "./helpers/http-server.js";
+import { startTokenServer, type TokenServer } from "./helpers/token-server.js";
+
+const OPERATIONS = {
+  "GET /things/{id}": [["things:read"]],
+  "POST /things": [["things:write"], ["things:admin"]],
+} as const;
+
+let tokens: TokenServer;
+let api: ApiServer;
+beforeAll(async () => {
+  [tokens, api] = await Promise.all([startTokenServer(), startApiServer()]);
+});
+afterAll(() => Promise.all([tokens.close(), api.close()]));
+
+function clientWith(scopes: string[] | undefined) {
+  const source = clientCredentials({
+    tokenUrl: tokens.tokenUrl,
+    clientId: "scoped",
+    clientSecret: "scoped-secret",
+    scopes,
+    style: { kind: "form-post" },
+  });
+  const client = createClient<paths>({ baseUrl: api.origin, redirect: "manual" });
+  client.use(
+    authMiddleware(source, { origins: [api.origin] }),
+    scopeCheckMiddleware(source, { operations: OPERATIONS }),
+  );
+  return Object.assign(client, { source });
+}
+
+describe("scopeCheckMiddleware", () => {
+  test("a call the granted scopes cover goes through", async () => {
+    const client = clientWith(["things:read"]);
+    api.valid.add((await client.source.getToken()).accessToken);
+    const before = api.requests.length;
+    const { response } = await client.GET("/things/{id}", { params: { path: { id: "1" } } });
+    expect(response.status).toBe(200);
+    expect(api.requests.length).toBe(before + 1);
+  });
+
+  test("a call no alternative covers rejects with InsufficientScopeError and sends nothing", async () => {
+    const client = clientWith(["things:read"]);
+    const before = api.requests.length;
+    const call = client.POST("/things", { body: { name: "x" } });
+    await expect(call).rejects.toBeInstanceOf(InsufficientScopeError);
+    await expect(call).rejects.toMatchObject({
+      code: "AUTH_INSUFFICIENT_SCOPE",
+      operation: "POST /things",
+      missing: ["things:admin", "things:write"],
+      granted: ["things:read"],
+      detectedBy: "before-request",
+    });
+    expect(api.requests.length).toBe(before);
+  });
+
+  test("a token whose grant was not reported is not second-guessed", async () => {
+    const client = clientWith(undefined);
+    api.valid.add((await client.source.getToken()).accessToken);
+    const before = api.requests.length;
+    const { response } = await client.POST("/things", { body: { name: "x" } });
+    expect(response.status).toBe(200);
+    expect(api.requests.length).toBe(before + 1);
+  });
+
+  test("a 403 insufficient_scope (RFC 6750 §3.1) maps to the same error", async () => {
+    const forbidding = await startServer(() => ({
+      status: 403,
+      headers: { "www-authenticate": 'Bearer error="insufficient_scope", scope="things:write"' },
+    }));
+    try {
+      const source = clientCredentials({
+        tokenUrl: tokens.tokenUrl,
+        clientId: "unreported",
+        clientSecret: "unreported-secret",
+        style: { kind: "form-post" },
+      });
+      const client = createClient<paths>({ baseUrl: forbidding.origin, redirect: "manual" });
+      client.use(
+        authMiddleware(source, { origins: [forbidding.origin] }),
+        scopeCheckMiddleware(source, { operations: OPERATIONS }),
+      );
+      await expect(client.POST("/things", { body: { name: "x" } })).rejects.toMatchObject({
+        code: "AUTH_INSUFFICIENT_SCOPE",
+        operation: "POST /things",
+        detectedBy: "response",
+        status: 403,
+      });
+    } finally {
+      await forbidding.close();
+    }
+  });
+
+  test("the error message names the operation and the missing scope, and no token", async () => {
+    const error = await clientWith(["things:read"])
+      .POST("/things", { body: { name: "x" } })
+      .catch((e: unknown) => e);
+    expect(String(error)).toBe(
+      "InsufficientScopeError: POST /things needs scope things:admin things:write; nothing was sent",
+    );
+    expect(JSON.stringify(error)).not.toMatch(/tok-\d+/);
+  });
+});

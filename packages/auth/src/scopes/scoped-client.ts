@@ -51,9 +51,11 @@ type InitParam<Init> =
   RequiredKeysOf<Init> extends never
     ? [(Init & { [key: string]: unknown })?]
     : [Init & { [key: string]: unknown }];
+// biome-ignore lint/complexity/noBannedTypes: `{}` is exactly "no required keys" here, as in openapi-fetch.
 type RequiredKeysOf<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 
 type ScopedMethod<
+  // biome-ignore lint/complexity/noBannedTypes: the same constraint as openapi-fetch's ClientMethod.
   Paths extends Record<string, Record<HttpMethod, {}>>,
   Method extends HttpMethod,
   Media extends MediaType,

@@ -45,11 +45,9 @@ export {
 } from "./errors/type-guards.js";
 export type { AuthorizationCodeRequestOptions } from "./grants/authorization-code.js";
 export { processAuthorizationCodeResponse, requestAuthorizationCode } from "./grants/authorization-code.js";
-export type {
-  ClientCredentialsRequestOptions,
-  ProcessTokenResponseOptions,
-} from "./grants/client-credentials.js";
+export type { ClientCredentialsRequestOptions } from "./grants/client-credentials.js";
 export { processClientCredentialsResponse, requestClientCredentials } from "./grants/client-credentials.js";
+export type { ProcessTokenResponseOptions } from "./grants/process-grant-response.js";
 export type { RefreshTokenRequestOptions } from "./grants/refresh-token.js";
 export { processRefreshTokenResponse, requestRefreshToken } from "./grants/refresh-token.js";
 export type { AuthMiddleware, AuthMiddlewareOptions } from "./middleware/auth-middleware.js";

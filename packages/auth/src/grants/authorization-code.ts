@@ -1,7 +1,6 @@
-import { processTokenResponse } from "../token-request/process-token-response.js";
 import type { TokenClient } from "../token-request/token-client.js";
 import type { TokenSet } from "../token-set.js";
-import type { ProcessTokenResponseOptions } from "./client-credentials.js";
+import { type ProcessTokenResponseOptions, processGrantResponse } from "./process-grant-response.js";
 
 /** Options of {@link requestAuthorizationCode}. */
 export interface AuthorizationCodeRequestOptions {
@@ -58,11 +57,5 @@ export function processAuthorizationCodeResponse(
   response: Response,
   options: ProcessTokenResponseOptions = {},
 ): Promise<TokenSet> {
-  return processTokenResponse(response, {
-    endpoint: client.endpoint,
-    requestedAt: options.requestedAt ?? client.clock.now(),
-    requestedScopes: options.requestedScopes,
-    defaultExpiresIn: client.defaultExpiresIn,
-    scrubber: client.scrubber,
-  });
+  return processGrantResponse(client, response, options);
 }

@@ -1,6 +1,6 @@
-import { processTokenResponse } from "../token-request/process-token-response.js";
 import type { TokenClient } from "../token-request/token-client.js";
 import type { TokenSet } from "../token-set.js";
+import { type ProcessTokenResponseOptions, processGrantResponse } from "./process-grant-response.js";
 
 /** Options of {@link requestClientCredentials}. */
 export interface ClientCredentialsRequestOptions {
@@ -8,14 +8,6 @@ export interface ClientCredentialsRequestOptions {
   readonly scopes?: readonly string[] | undefined;
   /** Aborts the request with `AUTH_ABORTED`. */
   readonly signal?: AbortSignal | undefined;
-}
-
-/** Options of {@link processClientCredentialsResponse}. */
-export interface ProcessTokenResponseOptions {
-  /** When the request was sent (ms since the epoch); the token's lifetime counts from here. @default client.clock.now() */
-  readonly requestedAt?: number | undefined;
-  /** The requested scopes: the granted scope when the response has no `scope`. */
-  readonly requestedScopes?: readonly string[] | undefined;
 }
 
 /**
@@ -56,11 +48,5 @@ export function processClientCredentialsResponse(
   response: Response,
   options: ProcessTokenResponseOptions = {},
 ): Promise<TokenSet> {
-  return processTokenResponse(response, {
-    endpoint: client.endpoint,
-    requestedAt: options.requestedAt ?? client.clock.now(),
-    requestedScopes: options.requestedScopes,
-    defaultExpiresIn: client.defaultExpiresIn,
-    scrubber: client.scrubber,
-  });
+  return processGrantResponse(client, response, options);
 }

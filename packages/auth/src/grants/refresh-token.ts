@@ -1,7 +1,6 @@
-import { processTokenResponse } from "../token-request/process-token-response.js";
 import type { TokenClient } from "../token-request/token-client.js";
 import type { TokenSet } from "../token-set.js";
-import type { ProcessTokenResponseOptions } from "./client-credentials.js";
+import { type ProcessTokenResponseOptions, processGrantResponse } from "./process-grant-response.js";
 
 /** Options of {@link requestRefreshToken}. */
 export interface RefreshTokenRequestOptions {
@@ -52,11 +51,5 @@ export function processRefreshTokenResponse(
   response: Response,
   options: ProcessTokenResponseOptions = {},
 ): Promise<TokenSet> {
-  return processTokenResponse(response, {
-    endpoint: client.endpoint,
-    requestedAt: options.requestedAt ?? client.clock.now(),
-    requestedScopes: options.requestedScopes,
-    defaultExpiresIn: client.defaultExpiresIn,
-    scrubber: client.scrubber,
-  });
+  return processGrantResponse(client, response, options);
 }

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Consumer smoke test: `pnpm pack` every public package, install the tarballs with npm into a fresh
 // project outside the workspace, compile a TypeScript consumer with `node16` and with `bundler`
-// resolution, and run it against a local Borderbolt simulator. Needs `pnpm build` first.
-import { execFileSync, spawn } from "node:child_process";
+// resolution, and run it against the local Borderbolt and bol simulators. Needs `pnpm build` first.
+import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
+import { startConsumerSimulators } from "./simulator-process.mjs";
 
 const root = new URL("../..", import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), "org-consumer-"));
@@ -27,7 +27,7 @@ const typescript = JSON.parse(
   readFileSync(join(root, "node_modules/typescript/package.json"), "utf8"),
 ).version;
 
-let simulator;
+let simulators;
 try {
   mkdirSync(tarballs);
   for (const name of publics)
@@ -66,32 +66,22 @@ try {
     console.log(`ok - consumer compiles with moduleResolution ${name}`);
   }
 
-  simulator = spawn(
-    join(root, "node_modules/.bin/tsx"),
-    [join(root, "scripts/simulators/src/serve.ts"), "borderbolt"],
-    {
-      stdio: ["pipe", "pipe", "inherit"],
-    },
-  );
-  const [line] = await createInterface({ input: simulator.stdout })
-    [Symbol.asyncIterator]()
-    .next()
-    .then((r) => [r.value]);
-  const { url } = JSON.parse(line);
-
-  const output = JSON.parse(run("node", ["out-node16/consumer.js"], project, { BORDERBOLT_URL: url }));
+  simulators = await startConsumerSimulators();
+  const output = JSON.parse(run("node", ["out-node16/consumer.js"], project, simulators.env));
   const expected = {
     declarations: 3,
     total: 60,
     tokenScope: ["declarations:read"],
     scopes: 22,
     wrongSecret: "AUTH_OAUTH_ERROR",
+    bolOrders: 50,
+    shipment: "SUCCESS",
   };
   if (JSON.stringify(output) !== JSON.stringify(expected)) {
     throw new Error(`consumer output ${JSON.stringify(output)} is not ${JSON.stringify(expected)}`);
   }
   console.log(`ok - installed packages get a token and call the simulator: ${JSON.stringify(output)}`);
 } finally {
-  simulator?.stdin.end();
+  simulators?.stop();
   rmSync(work, { recursive: true, force: true });
 }

@@ -4,7 +4,7 @@
 // `pnpm add @org/borderbolt-client @org/bol-retailer-client` (and `npm install` for the other
 // packages in a second consumer) against that registry, compiles, and calls the local simulators.
 // Needs `pnpm build` first (the copy carries the built dist/ folders).
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import {
   cpSync,
   existsSync,
@@ -17,7 +17,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { createInterface } from "node:readline";
+import { startConsumerSimulators } from "../consumer-smoke/simulator-process.mjs";
 import { startVerdaccio } from "./verdaccio.mjs";
 
 const root = new URL("../..", import.meta.url).pathname;
@@ -48,7 +48,7 @@ function copyRepository(target) {
 }
 
 let registry;
-const simulators = [];
+const stops = [];
 try {
   registry = await startVerdaccio({
     toolsDir: join(root, ".tmp/verdaccio"),
@@ -88,7 +88,8 @@ try {
   const typescript = JSON.parse(
     readFileSync(join(root, "node_modules/typescript/package.json"), "utf8"),
   ).version;
-  const pnpmAdd = ["@org/borderbolt-client", "@org/bol-retailer-client"].filter((name) =>
+  // The consumer also imports @org/auth itself, so it is a direct dependency too.
+  const pnpmAdd = ["@org/borderbolt-client", "@org/bol-retailer-client", "@org/auth"].filter((name) =>
     published.some((p) => p.name === name),
   );
   run("pnpm", ["add", ...pnpmAdd, `typescript@${typescript}`, "@types/node@20"], consumer, registryEnv);
@@ -126,15 +127,12 @@ try {
     }),
   );
   run(join(consumer, "node_modules/.bin/tsc"), ["-p", "."], consumer);
-  const simulator = spawn(bin("tsx"), [join(root, "scripts/simulators/src/serve.ts"), "borderbolt"], {
-    stdio: ["pipe", "pipe", "inherit"],
-  });
-  simulators.push(simulator);
-  const { value: line } = await createInterface({ input: simulator.stdout })[Symbol.asyncIterator]().next();
-  const output = run("node", ["out/consumer.js"], consumer, { BORDERBOLT_URL: JSON.parse(line).url });
-  console.log(`ok - the installed client calls the simulator: ${output.trim()}`);
+  const simulators = await startConsumerSimulators();
+  stops.push(simulators.stop);
+  const output = run("node", ["out/consumer.js"], consumer, simulators.env);
+  console.log(`ok - the installed clients call the simulators: ${output.trim()}`);
 } finally {
-  for (const simulator of simulators) simulator.stdin.end();
+  for (const stop of stops) stop();
   registry?.stop();
   rmSync(work, { recursive: true, force: true });
 }

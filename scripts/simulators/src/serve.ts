@@ -3,11 +3,13 @@
  * `{ "provider", "url", "tokenUrl" }` on stdout; stops when stdin closes or on SIGTERM. Lets
  * processes outside the workspace (the consumer smoke test) talk to a simulator.
  */
+import { startBolRetailerSimulator } from "./bol-retailer.js";
 import { startBorderboltSimulator } from "./borderbolt.js";
 
+const clients = [{ clientId: "smoke-client", clientSecret: "smoke-secret" }];
 const starters = {
-  borderbolt: () =>
-    startBorderboltSimulator({ clients: [{ clientId: "smoke-client", clientSecret: "smoke-secret" }] }),
+  borderbolt: () => startBorderboltSimulator({ clients }),
+  "bol-retailer": () => startBolRetailerSimulator({ clients }),
 } as const;
 
 const provider = process.argv[2] as keyof typeof starters;

@@ -21,8 +21,8 @@ export { ProcessFailedError, ProcessTimeoutError } from "./errors/process-errors
 export { isBolError } from "./errors/type-guards.js";
 export type { OperationKey } from "./generated/auth.gen.js";
 export { OPERATION_SCOPES, SECURITY_SCHEMES, SERVERS, TOKEN_URLS } from "./generated/auth.gen.js";
-export type { MediaTypeKey, OperationMediaTypes } from "./generated/media-types.gen.js";
-export { LIST_OPERATIONS, MEDIA_TYPES, OPERATION_IDS } from "./generated/media-types.gen.js";
+export type { MediaTypeKey, OperationMediaTypes } from "./generated/operations.gen.js";
+export { LIST_OPERATIONS, MEDIA_TYPES, OPERATION_IDS } from "./generated/operations.gen.js";
 export type { components, operations, paths, webhooks } from "./generated/schema.gen.js";
 export type {
   CsvPath,

@@ -16,7 +16,16 @@ describe("generated Borderbolt auth data, checked against the spec", async () =>
   test("SCOPES holds the 22 scopes of the auth page, in 8 groups, each described", () => {
     expect(SCOPES).toHaveLength(22);
     expect(new Set(SCOPES.map((scope) => scope.split(":")[0]))).toEqual(
-      new Set(["declarations", "transit", "customers", "reports", "item_master", "guarantees", "dossiers", "invoices"]),
+      new Set([
+        "declarations",
+        "transit",
+        "customers",
+        "reports",
+        "item_master",
+        "guarantees",
+        "dossiers",
+        "invoices",
+      ]),
     );
     for (const scope of SCOPES) expect(SCOPE_DESCRIPTIONS[scope].length).toBeGreaterThan(10);
     expect(ScopeSchema.safeParse("declarations:submit").success).toBe(true);
@@ -30,7 +39,9 @@ describe("generated Borderbolt auth data, checked against the spec", async () =>
         const operation = item[method];
         if (!operation) continue;
         const security = operation.security ?? spec.security ?? [];
-        expected[`${method.toUpperCase()} ${path}`] = security.map((requirement) => (requirement.oauth2 ?? []).slice().sort());
+        expected[`${method.toUpperCase()} ${path}`] = security.map((requirement) =>
+          (requirement.oauth2 ?? []).slice().sort(),
+        );
       }
     }
     expect(Object.keys(expected).length).toBeGreaterThan(50);

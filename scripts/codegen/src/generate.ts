@@ -2,9 +2,11 @@
 import { relative, resolve, sep } from "node:path";
 import { emitAuth } from "./emit/auth.js";
 import { generatedHeader } from "./emit/header.js";
+import { emitOperations } from "./emit/operations.js";
 import { emitSchema } from "./emit/schema.js";
 import type { SpecProblem } from "./errors.js";
 import { type LoadSpecOptions, loadSpec } from "./load-spec.js";
+import { readOperationModel } from "./operation-model.js";
 import { readSecurityModel } from "./security-model.js";
 
 export interface GenerateOptions extends LoadSpecOptions {
@@ -21,7 +23,7 @@ export interface GenerateResult {
 }
 
 /**
- * Generates `schema.gen.ts` and `auth.gen.ts` for one spec, in memory.
+ * Generates `schema.gen.ts`, `auth.gen.ts` and `operations.gen.ts` for one spec, in memory.
  * @throws {CodegenError} when the spec cannot be generated (see {@link loadSpec}).
  */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
@@ -31,6 +33,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const header = generatedHeader(specLabel, spec.hash);
   const files = new Map<string, string>([
     ["auth.gen.ts", emitAuth(readSecurityModel(spec.document), header)],
+    ["operations.gen.ts", emitOperations(readOperationModel(spec.document), header)],
     ["schema.gen.ts", await emitSchema(spec.document, header)],
   ]);
   return { files, warnings: spec.warnings };

@@ -58,7 +58,11 @@ describe("generate", () => {
       expect(output).toMatch(
         /^warning .*vendor-dirty\.json:\d+:\d+ #\/components\/securitySchemes\/partner/m,
       );
-      expect(Object.keys(await snapshotDir(out))).toEqual(["auth.gen.ts", "schema.gen.ts"]);
+      expect(Object.keys(await snapshotDir(out))).toEqual([
+        "auth.gen.ts",
+        "operations.gen.ts",
+        "schema.gen.ts",
+      ]);
     });
   });
 

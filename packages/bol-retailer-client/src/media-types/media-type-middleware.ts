@@ -1,7 +1,7 @@
 import type { Middleware } from "openapi-fetch";
 import { BolError } from "../errors/bol-error.js";
 import { BOL_ERROR_CODES } from "../errors/codes.js";
-import { MEDIA_TYPES, type OperationMediaTypes } from "../generated/media-types.gen.js";
+import { MEDIA_TYPES, type OperationMediaTypes } from "../generated/operations.gen.js";
 
 /** The type openapi-fetch puts on every body unless told otherwise. */
 const OPENAPI_FETCH_DEFAULT = "application/json";

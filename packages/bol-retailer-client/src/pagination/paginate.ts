@@ -1,5 +1,5 @@
 import type { FetchOptions } from "openapi-fetch";
-import { LIST_OPERATIONS, type ListPath } from "../generated/media-types.gen.js";
+import { LIST_OPERATIONS, type ListPath } from "../generated/operations.gen.js";
 import type { paths } from "../generated/schema.gen.js";
 import { call } from "../internal/call.js";
 import { throwIfAborted } from "../internal/sleep.js";

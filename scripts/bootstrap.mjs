@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Sets up a fresh clone and runs the main job: the pinned pnpm (package.json#packageManager),
-// dependencies from the lockfile, generated clients, builds, and the Borderbolt example against
+// redis-server for the Redis store's tests, dependencies from the lockfile, generated clients, builds, and the Borderbolt example against
 // its local simulator. Needs only Node 20+ and npm; no network beyond the package registries.
 import { execSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -20,6 +20,8 @@ try {
 // corepack is not usable on every machine we run on; npm always is.
 if (installed !== wanted) run(`npm install --global pnpm@${wanted}`);
 
+// The Redis-backed token store is tested against a real redis-server (installed with apt if missing).
+run("bash scripts/ensure-redis.sh");
 run("pnpm install --frozen-lockfile");
 run("pnpm generate");
 run("pnpm build");

@@ -22,15 +22,21 @@ function publicPackages() {
     const manifest = JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8"));
     if (manifest.private) return [];
     const spec = dir.endsWith("-client") ? `specs/${dir.slice(0, -"-client".length)}` : undefined;
-    return [{ name: manifest.name, version: manifest.version, paths: [`packages/${dir}`, ...(spec ? [spec] : [])] }];
+    return [
+      { name: manifest.name, version: manifest.version, paths: [`packages/${dir}`, ...(spec ? [spec] : [])] },
+    ];
   });
 }
 
 function fileHashes(paths) {
-  const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "--", ...paths], {
-    cwd: root,
-    encoding: "utf8",
-  })
+  const files = execFileSync(
+    "git",
+    ["ls-files", "--cached", "--others", "--exclude-standard", "--", ...paths],
+    {
+      cwd: root,
+      encoding: "utf8",
+    },
+  )
     .split("\n")
     .filter((file) => file && isReleaseInput(file))
     .sort();
@@ -60,7 +66,9 @@ function pendingChangesetPackages() {
 
 const packages = publicPackages();
 if (process.argv.includes("--record")) {
-  const record = Object.fromEntries(packages.map((p) => [p.name, { version: p.version, files: fileHashes(p.paths) }]));
+  const record = Object.fromEntries(
+    packages.map((p) => [p.name, { version: p.version, files: fileHashes(p.paths) }]),
+  );
   writeFileSync(recordFile, `${JSON.stringify(record, null, 2)}\n`);
   console.log(`recorded ${packages.length} package(s) as released in .changeset/released.json`);
   process.exit(0);
@@ -81,7 +89,8 @@ for (const pkg of packages) {
   if (changed.length === 0) {
     console.log(`ok - ${pkg.name}: unchanged since ${released[pkg.name].version}`);
   } else if (pending.has(pkg.name)) {
-    console.log(`ok - ${pkg.name}: ${changed.length} change(s), covered by a pending changeset`);
+    const what = before ? `${changed.length} changed file(s)` : "never released";
+    console.log(`ok - ${pkg.name}: ${what}, covered by a pending changeset`);
   } else {
     missing++;
     console.error(

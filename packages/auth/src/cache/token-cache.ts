@@ -126,7 +126,9 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
   const slow = async (signal: AbortSignal | undefined): Promise<AccessToken> => {
     if (signal?.aborted) throw new AuthAbortError(signal.reason);
     let entry = current;
-    if (inflight === undefined && (entry === undefined || clock.now() >= entry.schedule.refreshAt)) {
+    // A token still usable is returned at once: the background refresh re-reads the store (under
+    // its lock) before it asks the token endpoint, so nobody waits on the store here either.
+    if (inflight === undefined && (entry === undefined || clock.now() >= entry.schedule.staleAt)) {
       const stored = await readStore();
       if (stored !== undefined && (entry === undefined || stored.token.expiresAt > entry.token.expiresAt)) {
         current = stored;

@@ -117,6 +117,13 @@ describe("authorizationCode", () => {
     expect(await source.getToken()).toBe(token);
   });
 
+  it("sends `state` in the code exchange only when sendState is set (Bolt), not by default (RFC 6749)", async () => {
+    await bolt().source.exchangeCode({ code: "code-1", state: "s1", expectedState: "s1" });
+    await bolt({ sendState: true }).source.exchangeCode({ code: "code-2", state: "s2", expectedState: "s2" });
+    expect(paramsOf(server.requests[0] as RecordedRequest).state).toBeUndefined();
+    expect(paramsOf(server.requests[1] as RecordedRequest)).toMatchObject({ code: "code-2", state: "s2" });
+  });
+
   it("rejects a state mismatch before sending anything", async () => {
     const { source } = bolt();
     const error = await source

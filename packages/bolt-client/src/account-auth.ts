@@ -2,7 +2,6 @@ import {
   type AccessToken,
   AuthConfigError,
   type AuthorizationCodeSource,
-  type FetchLike,
   type GetTokenOptions,
   REDACTED,
 } from "@org/auth";
@@ -68,36 +67,6 @@ export interface BoltAccountAuth {
 }
 
 /**
- * Wraps `fetch` so that authorization-code token requests carry the exchange's `state` in their form
- * body. `@org/auth`'s `exchangeCode()` validates `state` against `expectedState` but does not send
- * it; Bolt's token request takes it ("must be included if provided"). States are keyed by code, so
- * concurrent exchanges do not mix them up.
- *
- * @param fetchFn - the fetch to call
- * @param tokenUrl - the token endpoint; other requests pass through unchanged
- * @returns the wrapped fetch and the `code → state` map that `exchangeCode` fills
- */
-export function exchangeStateFetch(
-  fetchFn: FetchLike,
-  tokenUrl: string,
-): { fetch: FetchLike; states: Map<string, string> } {
-  const states = new Map<string, string>();
-  const wrapped: FetchLike = (input, init) => {
-    if (states.size > 0 && typeof init?.body === "string" && String(input) === tokenUrl) {
-      const form = new URLSearchParams(init.body);
-      const state =
-        form.get("grant_type") === "authorization_code" ? states.get(form.get("code") ?? "") : undefined;
-      if (state !== undefined) {
-        form.set("state", state);
-        return fetchFn(input, { ...init, body: form.toString() });
-      }
-    }
-    return fetchFn(input, init);
-  };
-  return { fetch: wrapped, states };
-}
-
-/**
  * Checks scopes given at run time (a list read from configuration).
  *
  * @throws {AuthConfigError} naming `option[index]`
@@ -118,12 +87,10 @@ export function checkScopes(scopes: readonly unknown[], option: string): readonl
  * Builds `client.auth` around the authorization-code source.
  *
  * @param source - the source, or `undefined` when the client cannot make account calls
- * @param states - the `code → state` map of {@link exchangeStateFetch}
  * @param unavailable - the error for a client without a source
  */
 export function accountAuth(
   source: AuthorizationCodeSource | undefined,
-  states: Map<string, string>,
   unavailable: () => Error,
 ): BoltAccountAuth {
   const view = (): Record<string, unknown> => ({
@@ -138,20 +105,13 @@ export function accountAuth(
         throw new AuthConfigError("exchangeCode", "options must be an object");
       }
       const scope = checkScopes(options.scope ?? DEFAULT_EXCHANGE_SCOPES, "scope");
-      const { code, state } = options;
-      const tracked = typeof code === "string" && state !== undefined;
-      if (tracked) states.set(code, state);
-      try {
-        return await source.exchangeCode({
-          code,
-          state,
-          expectedState: options.expectedState,
-          scope,
-          signal: options.signal,
-        });
-      } finally {
-        if (tracked && states.get(code) === state) states.delete(code);
-      }
+      return source.exchangeCode({
+        code: options.code,
+        state: options.state,
+        expectedState: options.expectedState,
+        scope,
+        signal: options.signal,
+      });
     },
     getToken: (options) => (source === undefined ? Promise.reject(unavailable()) : source.getToken(options)),
     hasRefreshToken: () => source?.hasRefreshToken() ?? false,

@@ -8,7 +8,7 @@ import {
   type TokensUpdate,
 } from "@org/auth";
 import createClient, { type Client } from "openapi-fetch";
-import { accountAuth, type BoltAccountAuth, exchangeStateFetch, REFRESH_SCOPES } from "./account-auth.js";
+import { accountAuth, type BoltAccountAuth, REFRESH_SCOPES } from "./account-auth.js";
 import { secureOrigin } from "./base-url.js";
 import { SERVERS, TOKEN_URLS } from "./generated/auth.gen.js";
 import type { paths } from "./generated/schema.gen.js";
@@ -151,10 +151,6 @@ export function createBoltClient(
     new AuthConfigError("publishableKey", "is required for account (OAuth) calls: it is the OAuth client_id");
   if (clientId === undefined && options.refreshToken !== undefined) throw unavailable();
 
-  const { fetch: tokenFetch, states } = exchangeStateFetch(
-    options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    tokenUrl,
-  );
   const source: AuthorizationCodeSource | undefined =
     clientId === undefined
       ? undefined
@@ -173,7 +169,9 @@ export function createBoltClient(
           onTokens: options.onTokens,
           store: options.tokenStore,
           subject: options.subject,
-          fetch: tokenFetch,
+          // Bolt's token request takes the authorization response's `state`.
+          sendState: true,
+          fetch: options.fetch,
           clock: options.clock,
         });
 
@@ -191,5 +189,5 @@ export function createBoltClient(
       unavailable,
     }),
   );
-  return Object.assign(client, { auth: accountAuth(source, states, unavailable) });
+  return Object.assign(client, { auth: accountAuth(source, unavailable) });
 }

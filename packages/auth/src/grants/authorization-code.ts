@@ -6,6 +6,8 @@ import { type ProcessTokenResponseOptions, processGrantResponse } from "./proces
 export interface AuthorizationCodeRequestOptions {
   /** The authorization code from the redirect (or Bolt's OTP modal). Single-use. */
   readonly code: string;
+  /** The authorization response's `state`, for providers that want it in the token request (Bolt). */
+  readonly state?: string | undefined;
   /** The `redirect_uri` of the authorization request, when it had one. */
   readonly redirectUri?: string | undefined;
   /** The PKCE `code_verifier`, when the authorization request had a `code_challenge`. */
@@ -33,6 +35,7 @@ export function requestAuthorizationCode(
   options: AuthorizationCodeRequestOptions,
 ): Promise<Response> {
   const params: Record<string, string> = { grant_type: "authorization_code", code: options.code };
+  if (options.state !== undefined) params.state = options.state;
   if (options.redirectUri !== undefined) params.redirect_uri = options.redirectUri;
   if (options.codeVerifier !== undefined) params.code_verifier = options.codeVerifier;
   if (options.scopes && options.scopes.length > 0) params.scope = options.scopes.join(" ");

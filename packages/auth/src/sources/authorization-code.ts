@@ -43,6 +43,12 @@ export interface AuthorizationCodeOptions extends Omit<TokenClientOptions, "styl
    * @default a random id per source (no sharing)
    */
   subject?: string | undefined;
+  /**
+   * Send the authorization response's `state` in the code exchange too. RFC 6749 does not, but some
+   * providers require it (Bolt's token endpoint takes `state`).
+   * @default false
+   */
+  sendState?: boolean | undefined;
 }
 
 /** Options of {@link AuthorizationCodeSource.exchangeCode}. */
@@ -84,6 +90,7 @@ const OPTION_KEYS = [
   "scopes",
   "onTokens",
   "subject",
+  "sendState",
 ];
 
 /**
@@ -128,6 +135,8 @@ export function authorizationCode(options: AuthorizationCodeOptions): Authorizat
       throw new AuthConfigError("redirectUri", "must be an absolute URL");
     }
   }
+  const sendState = options.sendState ?? false;
+  if (typeof sendState !== "boolean") throw new AuthConfigError("sendState", "must be a boolean");
   let refreshToken = optionalString(options.refreshToken, "refreshToken");
   const onTokens = optionalFunction<(update: TokensUpdate) => void | Promise<void>>(
     options.onTokens,
@@ -198,6 +207,7 @@ export function authorizationCode(options: AuthorizationCodeOptions): Authorizat
       const requestedAt = client.clock.now();
       const response = await requestAuthorizationCode(client, {
         code: exchange.code,
+        state: sendState ? exchange.state : undefined,
         redirectUri,
         codeVerifier: exchange.codeVerifier,
         scopes: requested,

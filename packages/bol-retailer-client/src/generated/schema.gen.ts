@@ -2329,7 +2329,7 @@ export interface components {
              * @description When true the retailer has paused the offer: it is hidden from customers and cannot be bought.
              * @default false
              */
-            onHoldByRetailer: boolean;
+            onHoldByRetailer?: boolean;
             /** @description Title to identify the product when bol does not know the EAN. Ignored when the product is known. */
             unknownProductTitle?: string | null;
             /** @description Fulfilment details. */
@@ -2394,7 +2394,7 @@ export interface components {
              * @description When true the retailer has paused the offer: it is hidden from customers and cannot be bought.
              * @default false
              */
-            onHoldByRetailer: boolean;
+            onHoldByRetailer?: boolean;
             /** @description Title to identify the product when bol does not know the EAN. Ignored when the product is known. */
             unknownProductTitle?: string | null;
             /** @description Prices. */
@@ -2644,7 +2644,7 @@ export interface components {
              * @default NL
              * @enum {string|null}
              */
-            countryCode: "NL" | "BE" | null;
+            countryCode?: "NL" | "BE" | null;
             /** @description Search term. */
             searchTerm?: string | null;
             /** @description Category to search in (see `get-product-categories` / `get-product-list-filters`). */

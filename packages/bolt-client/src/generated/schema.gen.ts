@@ -880,7 +880,7 @@ export interface components {
              * @description Whether to save the card to the shopper's account.
              * @default true
              */
-            save: boolean;
+            save?: boolean;
             /** @description Bolt token of the card. */
             token: string;
             /**
@@ -961,7 +961,7 @@ export interface components {
              * @description Days after which the test account is deactivated.
              * @default 30
              */
-            deactivate_in_days: number;
+            deactivate_in_days?: number;
             /**
              * @deprecated
              * @description Deprecated; leave it out and let the API generate an email.

@@ -309,12 +309,12 @@ export interface components {
              * @description Recurring series whose payments are refunded, or used to filter `payments`. Required when `payments` is not sent.
              * @default
              */
-            recurringId: string;
+            recurringId?: string;
             /**
              * @description Also disable the recurring so it cannot create new payments.
              * @default true
              */
-            disableRecurring: boolean;
+            disableRecurring?: boolean;
             /** @description IDs of the payments to refund. Required when `recurringId` is not sent. */
             payments?: components["schemas"]["ObjectId"][];
         };

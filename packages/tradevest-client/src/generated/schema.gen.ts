@@ -1916,7 +1916,7 @@ export interface components {
              * @default client_credentials
              * @enum {string}
              */
-            grant_type: "client_credentials";
+            grant_type?: "client_credentials";
         };
         TokenResponse: {
             access_token: string;

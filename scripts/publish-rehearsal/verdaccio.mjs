@@ -39,7 +39,15 @@ function ensureInstalled(toolsDir) {
   );
   execFileSync(
     "npm",
-    ["install", "--no-audit", "--no-fund", "--loglevel=error", `verdaccio@${VERDACCIO_VERSION}`],
+    // Verdaccio declares Node 22+ and runs on Node 24 below: the repository's engine-strict must not apply.
+    [
+      "install",
+      "--no-audit",
+      "--no-fund",
+      "--loglevel=error",
+      "--engine-strict=false",
+      `verdaccio@${VERDACCIO_VERSION}`,
+    ],
     {
       cwd: toolsDir,
       stdio: "inherit",

@@ -95,7 +95,7 @@ describe("per-operation credentials from OPERATION_SECURITY", () => {
     ]);
   });
 
-  test("an operation without security gets neither key nor token; X-Publishable-Key only where the spec declares it", async () => {
+  test("every call gets X-API-Key, only account calls a token; X-Publishable-Key only where the spec declares it", async () => {
     const { client } = bolt();
     const exists = await client.GET("/v1/account/exists", {
       params: { query: { email: "ada@example.com" } },
@@ -103,7 +103,7 @@ describe("per-operation credentials from OPERATION_SECURITY", () => {
     expect(exists.data).toEqual({ has_bolt_account: false });
     await client.GET("/v1/testing/card_token");
     expect(sim.requests).toMatchObject([
-      { operation: "GET /v1/account/exists", apiKey: false, authorization: false, publishableKey: true },
+      { operation: "GET /v1/account/exists", apiKey: true, authorization: false, publishableKey: true },
       { operation: "GET /v1/testing/card_token", apiKey: true, authorization: false, publishableKey: false },
     ]);
   });

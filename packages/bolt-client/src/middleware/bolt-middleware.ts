@@ -9,7 +9,7 @@ import { inspectSymbol, renderView } from "../redacted-view.js";
 export interface BoltMiddlewareOptions {
   /** The Bolt API origin; requests to any other origin go out untouched. */
   readonly origin: string;
-  /** The merchant API key, sent as `X-API-Key` where the spec's security names `apiKey`. */
+  /** The merchant API key, sent as `X-API-Key` on every request to the Bolt origin. */
   readonly apiKey: string;
   /** Sent as `X-Publishable-Key` on the operations that declare it, unless the call sets one. */
   readonly publishableKey: string | undefined;
@@ -32,17 +32,15 @@ export type BoltMiddleware = Middleware & {
 const PUBLISHABLE = new Set<string>(PUBLISHABLE_KEY_OPERATIONS);
 
 /**
- * The credentials middleware of the Bolt client. For a request to the Bolt origin it reads the
- * operation (`method` + `schemaPath`) and:
+ * The credentials middleware of the Bolt client. Every request to the Bolt origin gets
+ * `X-API-Key` (Bolt identifies the merchant by it on every call); then, from the operation
+ * (`method` + `schemaPath`):
  *
- * - sets `X-Publishable-Key` when the operation declares that header and the call did not set it;
+ * - `X-Publishable-Key` when the operation declares that header and the call did not set it;
  * - for an operation whose security needs an OAuth token (account calls: `apiKey` AND `oauth2`),
- *   hands the request to `@org/auth`'s middleware, which adds `Authorization: Bearer …` and
- *   `X-API-Key` (and replays once after a 401);
- * - for an operation the API key alone authorises, sets only `X-API-Key`: no `Authorization` and
- *   no token request;
- * - for an operation with no security requirement (`GET /v1/account/exists`, OIDC discovery), adds
- *   neither.
+ *   the request goes on to `@org/auth`'s middleware, which adds `Authorization: Bearer …` (and
+ *   replays once after a 401);
+ * - any other operation gets no `Authorization` and causes no token request.
  *
  * Requests to any other origin (a per-call `baseUrl`, an absolute URL) get nothing.
  *
@@ -60,6 +58,7 @@ export function boltMiddleware(options: BoltMiddlewareOptions): BoltMiddleware {
     onRequest(params) {
       const { request, schemaPath } = params;
       if (new URL(request.url).origin !== origin) return undefined;
+      request.headers.set("x-api-key", apiKey);
       const needs = operationCredentials(request.method, schemaPath);
       if (needs === undefined) return undefined;
       if (
@@ -73,7 +72,6 @@ export function boltMiddleware(options: BoltMiddlewareOptions): BoltMiddleware {
         if (account === undefined) throw unavailable();
         return account.onRequest(params);
       }
-      if (needs.apiKey) request.headers.set("x-api-key", apiKey);
       return undefined;
     },
     onResponse(params) {

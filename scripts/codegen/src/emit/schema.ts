@@ -10,7 +10,11 @@ export async function emitSchema(document: Record<string, unknown>, header: stri
   try {
     // defaultNonNullable: false keeps a field with a `default` optional. openapi-typescript's default
     // (true) makes it required everywhere, which is wrong for request bodies: the server fills it in.
-    const ast = await openapiTS(document as unknown as OpenAPI3, { redocly, silent: true, defaultNonNullable: false });
+    const ast = await openapiTS(document as unknown as OpenAPI3, {
+      redocly,
+      silent: true,
+      defaultNonNullable: false,
+    });
     return `${header}\n${astToString(ast)}`;
   } catch (cause) {
     throw new CodegenError("CODEGEN_TYPES_FAILED", `openapi-typescript failed: ${(cause as Error).message}`);

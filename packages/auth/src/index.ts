@@ -115,4 +115,4 @@ export type {
 export { tokenClient } from "./token-request/token-client.js";
 export type { TokenSetFields } from "./token-set.js";
 export { TokenSet } from "./token-set.js";
-export { isLoopbackHost } from "./url-policy.js";
+export { isLoopbackHost, parseSecureUrl } from "./url-policy.js";

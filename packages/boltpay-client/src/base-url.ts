@@ -1,4 +1,4 @@
-import { AuthConfigError, InsecureUrlError, isLoopbackHost } from "@org/auth";
+import { AuthConfigError, parseSecureUrl } from "@org/auth";
 
 /** A validated gateway base URL. */
 export interface GatewayUrl {
@@ -24,23 +24,9 @@ export function gatewayUrl(value: unknown): GatewayUrl {
       "is required: boltPay gives each merchant its own gateway host ({pgw-url}), e.g. https://pgw.example.com",
     );
   }
-  if (typeof value !== "string" && !(value instanceof URL)) {
-    throw new AuthConfigError("baseUrl", "must be an absolute URL string");
-  }
-  let url: URL;
-  try {
-    url = new URL(String(value));
-  } catch {
-    throw new AuthConfigError("baseUrl", "must be an absolute URL, e.g. https://pgw.example.com");
-  }
-  if (url.username !== "" || url.password !== "") {
-    throw new AuthConfigError("baseUrl", "must not contain a username or password");
-  }
+  const url = parseSecureUrl(value, "baseUrl");
   if (url.search !== "" || url.hash !== "") {
     throw new AuthConfigError("baseUrl", "must not have a query string or fragment");
-  }
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname))) {
-    throw new InsecureUrlError("baseUrl", url.protocol);
   }
   return { base: `${url.origin}${url.pathname.replace(/\/+$/, "")}`, origin: url.origin };
 }

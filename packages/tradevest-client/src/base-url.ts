@@ -1,4 +1,4 @@
-import { AuthConfigError, InsecureUrlError, isLoopbackHost } from "@org/auth";
+import { parseSecureUrl } from "@org/auth";
 
 /**
  * Parses a base-URL option and returns its origin: `https:`, or `http:` on a loopback host (a local
@@ -10,20 +10,5 @@ import { AuthConfigError, InsecureUrlError, isLoopbackHost } from "@org/auth";
  * @throws {InsecureUrlError} `AUTH_INSECURE_URL` when it is plain `http:` on another host
  */
 export function secureOrigin(value: unknown, option: string): string {
-  if (typeof value !== "string" && !(value instanceof URL)) {
-    throw new AuthConfigError(option, "must be an absolute URL string");
-  }
-  let url: URL;
-  try {
-    url = new URL(String(value));
-  } catch {
-    throw new AuthConfigError(option, "must be an absolute URL");
-  }
-  if (url.username !== "" || url.password !== "") {
-    throw new AuthConfigError(option, "must not contain a username or password");
-  }
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname))) {
-    throw new InsecureUrlError(option, url.protocol);
-  }
-  return url.origin;
+  return parseSecureUrl(value, option).origin;
 }

@@ -13,6 +13,11 @@ export type { MemoryTokenStoreOptions, TokenStore } from "./cache/token-store.js
 export { memoryTokenStore } from "./cache/token-store.js";
 export type { TokenSchedule, TokenTimingOptions } from "./cache/token-timing.js";
 export { DEFAULT_TOKEN_TIMING, tokenSchedule } from "./cache/token-timing.js";
+export type {
+  OperationsRequiringHeader,
+  OperationsWithHeader,
+  WithOptionalHeader,
+} from "./client-types/header-types.js";
 export type { Clock } from "./clock.js";
 export { systemClock } from "./clock.js";
 export { AuthAbortError } from "./errors/auth-abort-error.js";

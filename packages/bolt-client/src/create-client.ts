@@ -1,3 +1,4 @@
+import type { WithOptionalHeader } from "@org/auth";
 import {
   AuthConfigError,
   type AuthorizationCodeSource,
@@ -12,7 +13,6 @@ import { accountAuth, type BoltAccountAuth, REFRESH_SCOPES } from "./account-aut
 import { secureOrigin } from "./base-url.js";
 import { SERVERS, TOKEN_URLS } from "./generated/auth.gen.js";
 import type { paths } from "./generated/schema.gen.js";
-import type { WithOptionalHeader } from "./header-types.js";
 import { boltMiddleware } from "./middleware/bolt-middleware.js";
 
 /** Bolt's two environments. */

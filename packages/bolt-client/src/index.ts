@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 
+export type { OperationsRequiringHeader, OperationsWithHeader, WithOptionalHeader } from "@org/auth";
 export type { BoltAccountAuth, BoltExchangeCodeOptions } from "./account-auth.js";
 export { DEFAULT_EXCHANGE_SCOPES, REFRESH_SCOPES } from "./account-auth.js";
 export type {
@@ -28,7 +29,6 @@ export {
   TOKEN_URLS,
 } from "./generated/auth.gen.js";
 export type { components, operations, paths, webhooks } from "./generated/schema.gen.js";
-export type { OperationsRequiringHeader, OperationsWithHeader, WithOptionalHeader } from "./header-types.js";
 export type { BoltMiddleware, BoltMiddlewareOptions } from "./middleware/bolt-middleware.js";
 export { boltMiddleware } from "./middleware/bolt-middleware.js";
 export type { OperationCredentials } from "./operation-credentials.js";

@@ -1,5 +1,5 @@
+import type { OperationsWithHeader } from "@org/auth";
 import type { paths } from "./generated/schema.gen.js";
-import type { OperationsWithHeader } from "./header-types.js";
 
 /** Every Bolt operation that declares the `X-Publishable-Key` header parameter (required or not). */
 export type PublishableKeyOperation = OperationsWithHeader<paths, "X-Publishable-Key">;

@@ -1,3 +1,4 @@
+import type { WithOptionalHeader } from "@org/auth";
 import {
   AuthConfigError,
   authMiddleware,
@@ -10,7 +11,6 @@ import createClient, { type Client } from "openapi-fetch";
 import { secureOrigin } from "./base-url.js";
 import { SCOPES, type Scope, ScopeSchema, SERVERS, TOKEN_URLS } from "./generated/auth.gen.js";
 import type { paths } from "./generated/schema.gen.js";
-import type { WithOptionalHeader } from "./header-types.js";
 import { bearerMiddleware } from "./middleware/bearer-middleware.js";
 import { requestorIdMiddleware } from "./middleware/requestor-id-middleware.js";
 import type { REQUESTOR_ID_HEADER } from "./requestor-id-operations.js";

@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 
+export type { OperationsRequiringHeader, OperationsWithHeader, WithOptionalHeader } from "@org/auth";
 export type {
   TradevestClient,
   TradevestClientOptions,
@@ -26,7 +27,6 @@ export {
   TOKEN_URLS,
 } from "./generated/auth.gen.js";
 export type { components, operations, paths } from "./generated/schema.gen.js";
-export type { OperationsRequiringHeader, OperationsWithHeader, WithOptionalHeader } from "./header-types.js";
 export type { RequestorIdMiddlewareOptions } from "./middleware/requestor-id-middleware.js";
 export { requestorIdMiddleware } from "./middleware/requestor-id-middleware.js";
 export type { RequestorIdExemptOperation, RequestorIdOperation } from "./requestor-id-operations.js";

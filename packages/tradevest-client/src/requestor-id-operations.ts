@@ -1,6 +1,6 @@
+import type { OperationsWithHeader } from "@org/auth";
 import type { OperationKey } from "./generated/auth.gen.js";
 import type { paths } from "./generated/schema.gen.js";
-import type { OperationsWithHeader } from "./header-types.js";
 
 /** The header Tradevest wants on every command except the documented exemptions. */
 export const REQUESTOR_ID_HEADER = "Requestor-ID";

@@ -1,7 +1,7 @@
 /**
- * Types over the generated `paths` for header parameters that the client can fill in itself
- * (Tradevest's `Requestor-ID`): which operations declare one, and the `paths` in which it is
- * optional because a client default exists.
+ * Types over openapi-typescript's `paths` for header parameters a client can fill in itself (Bolt's
+ * `X-Publishable-Key`, Tradevest's `Requestor-ID`): which operations declare one, and the `paths`
+ * in which it is optional because the client has a default.
  */
 
 /** The HTTP methods of an OpenAPI path item. */

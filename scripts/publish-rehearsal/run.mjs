@@ -56,7 +56,12 @@ try {
   });
   const host = registry.url.replace(/^http:/, "");
   const npmrc = `registry=${registry.url}\n${host}:_authToken=rehearsal-token\n`;
-  const registryEnv = { npm_config_registry: registry.url, npm_config_userconfig: join(work, "npmrc") };
+  const registryEnv = {
+    npm_config_registry: registry.url,
+    npm_config_userconfig: join(work, "npmrc"),
+    // The workspace's minimumReleaseAge (inherited through `pnpm run`) would refuse what was just published.
+    npm_config_minimum_release_age: "0",
+  };
   writeFileSync(join(work, "npmrc"), npmrc);
 
   // 1. Version and publish, as a maintainer does, on a copy (the working tree stays as it is).

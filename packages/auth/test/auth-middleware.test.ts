@@ -52,6 +52,16 @@ describe("authMiddleware through openapi-fetch", () => {
     expect(api.requests[0]?.headers["x-api-key"]).toBe("api-key");
   });
 
+  it("keeps a client's Request subclass when it has to rebuild a request (openapi-fetch checks instanceof)", async () => {
+    class TaggedRequest extends Request {}
+    // A follow-mode client makes the middleware rebuild every authenticated request.
+    const { client } = setup({ Request: TaggedRequest });
+    const { data, response } = await client.POST("/things", { body: { name: "tagged" } });
+    expect(response.status).toBe(200);
+    expect(data?.body).toBe('{"name":"tagged"}');
+    expect(api.requests[0]?.headers.authorization).toBe("Bearer tok-1");
+  });
+
   it("sends nothing to another origin", async () => {
     const { client } = setup();
     await client.GET("/things/{id}", { params: { path: { id: "1" } }, baseUrl: other.origin });

@@ -166,7 +166,10 @@ export function authMiddleware(source: TokenSource, options: AuthMiddlewareOptio
 
 /** A new request like `request` with `headers`, `body` and `redirect: "manual"`. */
 function rebuild(request: Request, headers: Headers, body: ReplayBody | undefined): Request {
-  return new Request(request.url, {
+  // The request's own class: a client may use a Request subclass (openapi-fetch's `Request` option),
+  // and openapi-fetch accepts a rebuilt request only if it is an instance of that class.
+  const RequestClass = request.constructor as typeof Request;
+  return new RequestClass(request.url, {
     method: request.method,
     headers,
     body: body ?? null,

@@ -63,8 +63,8 @@ const median = (values) => {
 
 /**
  * Runs `baseline` and `candidate` in adjacent batches (AB, then BA, …) and returns the median
- * per-request time of each and the median of the per-round ratios: each ratio compares two batches
- * run back to back, so load from other processes on a shared machine mostly cancels out.
+ * per-request time of each and the geometric mean of the per-round ratios: each ratio compares two
+ * batches run back to back, so load from other processes on a shared machine mostly cancels out.
  */
 async function compare(baseline, candidate, { rounds, batch, warmup }) {
   for (let i = 0; i < warmup; i++) {
@@ -88,8 +88,10 @@ async function compare(baseline, candidate, { rounds, batch, warmup }) {
   }
   const base = median(times.baseline);
   const cand = median(times.candidate);
-  const ratios = times.candidate.map((time, round) => time / times.baseline[round]);
-  return { base, cand, ratio: median(ratios) };
+  // Geometric mean of the per-round ratios: rounds alternate AB and BA, so an order effect (GC or
+  // JIT work landing in whichever batch runs second) cancels; a median of a two-humped set does not.
+  const logs = times.candidate.map((time, round) => Math.log(time / times.baseline[round]));
+  return { base, cand, ratio: Math.exp(logs.reduce((sum, value) => sum + value, 0) / logs.length) };
 }
 
 function line(label, result, target) {

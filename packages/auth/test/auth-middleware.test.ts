@@ -62,6 +62,27 @@ describe("authMiddleware through openapi-fetch", () => {
     expect(api.requests[0]?.headers.authorization).toBe("Bearer tok-1");
   });
 
+  it("with an operation table, an operation that needs no authentication gets no token and causes no token request", async () => {
+    const source = clientCredentials({
+      tokenUrl: tokens.tokenUrl,
+      clientId: "client",
+      clientSecret: "secret",
+      style: { kind: "form-post" },
+    });
+    const client = createClient<paths>({ baseUrl: api.origin, redirect: "manual" });
+    const operations = { "POST /things": [], "GET /things/{id}": [["things:read"]] };
+    client.use(authMiddleware(source, { origins: [api.origin], operations }));
+
+    const open = await client.POST("/things", { body: { name: "public" } });
+    expect(open.response.status).toBe(401);
+    expect(api.requests[0]?.headers.authorization).toBeUndefined();
+    expect(tokens.count()).toBe(0);
+
+    const secured = await client.GET("/things/{id}", { params: { path: { id: "1" } } });
+    expect(secured.response.status).toBe(200);
+    expect(api.requests[1]?.headers.authorization).toBe("Bearer tok-1");
+  });
+
   it("sends nothing to another origin", async () => {
     const { client } = setup();
     await client.GET("/things/{id}", { params: { path: { id: "1" } }, baseUrl: other.origin });

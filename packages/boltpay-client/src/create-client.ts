@@ -8,9 +8,8 @@ import {
 } from "@org/auth";
 import createClient, { type Client } from "openapi-fetch";
 import { gatewayUrl } from "./base-url.js";
-import { SCOPES, TOKEN_URLS } from "./generated/auth.gen.js";
+import { OPERATION_SECURITY, SCOPES, TOKEN_URLS } from "./generated/auth.gen.js";
 import type { paths } from "./generated/schema.gen.js";
-import { bearerMiddleware } from "./middleware/bearer-middleware.js";
 
 /** Options of {@link createBoltPayClient}. */
 export interface BoltPayClientOptions {
@@ -87,6 +86,6 @@ export function createBoltPayClient(options: BoltPayClientOptions): BoltPayClien
     redirect: "manual",
     ...(options.fetch && { fetch: options.fetch }),
   });
-  client.use(bearerMiddleware(authMiddleware(source, { origins: [origin] })));
+  client.use(authMiddleware(source, { origins: [origin], operations: OPERATION_SECURITY }));
   return Object.assign(client, { auth: source });
 }

@@ -108,7 +108,7 @@ export function createBorderboltClient<const Scopes extends readonly Scope[] = r
     ...(options.fetch && { fetch: options.fetch }),
   });
   client.use(
-    authMiddleware(source, { origins: [origin] }),
+    authMiddleware(source, { origins: [origin], operations: OPERATION_SCOPES }),
     scopeCheckMiddleware(source, { operations: OPERATION_SCOPES }),
   );
 

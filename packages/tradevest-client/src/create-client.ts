@@ -9,9 +9,15 @@ import {
 } from "@org/auth";
 import createClient, { type Client } from "openapi-fetch";
 import { secureOrigin } from "./base-url.js";
-import { SCOPES, type Scope, ScopeSchema, SERVERS, TOKEN_URLS } from "./generated/auth.gen.js";
+import {
+  OPERATION_SECURITY,
+  SCOPES,
+  type Scope,
+  ScopeSchema,
+  SERVERS,
+  TOKEN_URLS,
+} from "./generated/auth.gen.js";
 import type { paths } from "./generated/schema.gen.js";
-import { bearerMiddleware } from "./middleware/bearer-middleware.js";
 import { requestorIdMiddleware } from "./middleware/requestor-id-middleware.js";
 import type { REQUESTOR_ID_HEADER } from "./requestor-id-operations.js";
 
@@ -153,6 +159,6 @@ export function createTradevestClient(
     ...(options.fetch && { fetch: options.fetch }),
   });
   if (requestorId !== undefined) client.use(requestorIdMiddleware({ origin, requestorId }));
-  client.use(bearerMiddleware(authMiddleware(source, { origins: [origin] })));
+  client.use(authMiddleware(source, { origins: [origin], operations: OPERATION_SECURITY }));
   return Object.assign(client, { auth: source, requestorId });
 }

@@ -25,6 +25,13 @@ export interface AuthMiddlewareOptions {
    * @default true
    */
   replayUnauthorized?: boolean | undefined;
+  /**
+   * The provider's generated `OPERATION_SCOPES` (or `OPERATION_SECURITY`), keyed `"METHOD /path"`.
+   * An operation whose entry is empty needs no authentication (a token endpoint, a public
+   * discovery document): it gets no credentials and causes no token request. Operations not in
+   * the table are authenticated as usual.
+   */
+  operations?: Readonly<Record<string, readonly unknown[]>> | undefined;
 }
 
 /** What is remembered about an authenticated request, for the 401 replay. */
@@ -78,7 +85,7 @@ export type AuthMiddleware = Middleware & {
  * ```
  */
 export function authMiddleware(source: TokenSource, options: AuthMiddlewareOptions): AuthMiddleware {
-  assertOptionsObject(options, ["origins", "headers", "replayUnauthorized"], "authMiddleware");
+  assertOptionsObject(options, ["origins", "headers", "replayUnauthorized", "operations"], "authMiddleware");
   if (
     typeof source !== "function" ||
     typeof source.getToken !== "function" ||
@@ -91,6 +98,10 @@ export function authMiddleware(source: TokenSource, options: AuthMiddlewareOptio
   const replayUnauthorized = options.replayUnauthorized ?? true;
   if (typeof replayUnauthorized !== "boolean")
     throw new AuthConfigError("replayUnauthorized", "must be a boolean");
+  const operations = options.operations;
+  if (operations !== undefined && (typeof operations !== "object" || operations === null)) {
+    throw new AuthConfigError("operations", "must be an operation table such as OPERATION_SCOPES");
+  }
   const sent = new WeakMap<Request, SentRequest>();
   const stateKey: { symbol?: symbol | null } = {};
 
@@ -144,8 +155,11 @@ export function authMiddleware(source: TokenSource, options: AuthMiddlewareOptio
   });
 
   const middleware: AuthMiddleware & { [inspectSymbol]: InspectFunction } = {
-    onRequest({ request }) {
+    onRequest({ request, schemaPath }) {
       if (!hasAllowedOrigin(request.url, origins)) return undefined;
+      if (operations !== undefined && needsNoAuthentication(operations, `${request.method} ${schemaPath}`)) {
+        return undefined;
+      }
       // Hot path: a usable cached token needs no promise at all.
       const cached = source.peek?.();
       if (cached !== undefined) return authenticate(request, cached);
@@ -162,6 +176,14 @@ export function authMiddleware(source: TokenSource, options: AuthMiddlewareOptio
       renderRedacted("AuthMiddleware", view(), inspectOptions, inspect),
   };
   return Object.freeze(middleware);
+}
+
+/** Whether the table lists `operation` with no security requirement at all. */
+function needsNoAuthentication(
+  operations: Readonly<Record<string, readonly unknown[]>>,
+  operation: string,
+): boolean {
+  return Object.hasOwn(operations, operation) && operations[operation]?.length === 0;
 }
 
 /** A new request like `request` with `headers`, `body` and `redirect: "manual"`. */

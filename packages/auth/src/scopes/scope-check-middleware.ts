@@ -1,6 +1,7 @@
 import type { Middleware } from "openapi-fetch";
 import { InsufficientScopeError } from "../errors/insufficient-scope-error.js";
 import type { TokenSource } from "../sources/token-source.js";
+import { coversAlternative } from "./scope-sets.js";
 import type { OperationScopeTable } from "./scoped-client.js";
 
 /** Options of {@link scopeCheckMiddleware}. */
@@ -8,9 +9,6 @@ export interface ScopeCheckOptions {
   /** The generated `OPERATION_SCOPES` of the provider. */
   readonly operations: OperationScopeTable;
 }
-
-const covers = (granted: ReadonlySet<string>, alternative: readonly string[]) =>
-  alternative.every((scope) => granted.has(scope));
 
 function missingScopes(alternatives: readonly (readonly string[])[], granted: ReadonlySet<string>): string[] {
   return [...new Set(alternatives.flat().filter((scope) => !granted.has(scope)))].sort();
@@ -55,7 +53,7 @@ export function scopeCheckMiddleware(source: TokenSource, options: ScopeCheckOpt
       const token = source.peek?.() ?? (await source.getToken({ signal: request.signal }));
       if (token.scope === undefined) return undefined;
       const granted = new Set(token.scope);
-      if (alternatives.some((alternative) => covers(granted, alternative))) return undefined;
+      if (alternatives.some((alternative) => coversAlternative(granted, alternative))) return undefined;
       throw new InsufficientScopeError({
         operation,
         missing: missingScopes(alternatives, granted),

@@ -1,11 +1,10 @@
 /** The smallest scope set that lets a client call a given list of operations. */
+
+import { coversAlternative } from "./scope-sets.js";
 import type { OperationScopeTable } from "./scoped-client.js";
 
 /** Beyond this many search steps the exact search gives way to a greedy choice. */
 const SEARCH_LIMIT = 10_000;
-
-const covers = (granted: ReadonlySet<string>, alternative: readonly string[]) =>
-  alternative.every((scope) => granted.has(scope));
 
 /**
  * Returns a function that, for a list of operations (`"METHOD /path"` keys of `table`), returns the
@@ -52,7 +51,8 @@ function smallestCover(needs: readonly (readonly (readonly string[])[])[]): Set<
       return;
     }
     const alternatives = needs[index] ?? [];
-    if (alternatives.some((alternative) => covers(chosen, alternative))) return search(index + 1, chosen);
+    if (alternatives.some((alternative) => coversAlternative(chosen, alternative)))
+      return search(index + 1, chosen);
     const byCost = [...alternatives].sort(
       (a, b) => a.filter((s) => !chosen.has(s)).length - b.filter((s) => !chosen.has(s)).length,
     );

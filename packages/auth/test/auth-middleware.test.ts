@@ -213,6 +213,57 @@ describe("authMiddleware through openapi-fetch", () => {
     expect(replayed?.body.equals(failed?.body as Buffer)).toBe(true);
   });
 
+  it("does not replay a 401 for an Authorization header another middleware set, and keeps the token", async () => {
+    const { client, source } = setup();
+    const token = await source.getToken();
+    client.use({
+      onRequest({ request }) {
+        request.headers.set("authorization", "Bearer someone-elses");
+      },
+    });
+    for (const call of [
+      () => client.GET("/things/{id}", { params: { path: { id: "1" } } }),
+      () => client.POST("/things", { body: { name: "x" } }),
+    ]) {
+      const { response } = await call();
+      expect(response.status).toBe(401);
+    }
+    expect(api.requests.map((request) => request.headers.authorization)).toEqual([
+      "Bearer someone-elses",
+      "Bearer someone-elses",
+    ]);
+    expect(tokens.count()).toBe(1);
+    expect(source.peek?.()).toBe(token);
+  });
+
+  it("recognises a 401 for a token it attached a few rotations ago (replayed with the current token)", async () => {
+    const { client, source } = setup();
+    // A slow request that was sent with the first token and answers 401 after two refreshes.
+    const first = await source.getToken();
+    let calls = 0;
+    const pending = client.GET("/things/{id}", {
+      params: { path: { id: "slow" } },
+      // The client's fetch for this call: the replay goes through it too.
+      fetch: async (request: Request) => {
+        if (calls++ > 0) return fetch(request);
+        for (let i = 0; i < 2; i++) {
+          await source.invalidate();
+          await client.GET("/things/{id}", { params: { path: { id: `rotate-${i}` } } });
+        }
+        api.valid.delete(first.accessToken);
+        return fetch(request);
+      },
+    } as never);
+    const { response } = await pending;
+    expect(response.status).toBe(200);
+    const slow = api.requests.filter((request) => request.path === "/things/slow");
+    expect(slow.map((request) => request.headers.authorization)).toEqual([
+      `Bearer ${first.accessToken}`,
+      "Bearer tok-3",
+    ]);
+    expect(tokens.count()).toBe(3);
+  });
+
   it("does not replay when replayUnauthorized is false", async () => {
     const source = clientCredentials({
       tokenUrl: tokens.tokenUrl,

@@ -101,6 +101,41 @@ describe("scopeCheckMiddleware", () => {
     }
   });
 
+  test("a new token's grant is checked anew: verdicts are never carried over from the previous token", async () => {
+    // This server grants less than was asked for from the second token on (RFC 6749 §3.3).
+    const narrowing = await startServer((request) => {
+      const token = `grant-${request.n}`;
+      api.valid.add(token);
+      const scope = request.n === 1 ? "things:read things:write" : "things:read";
+      return { json: { access_token: token, token_type: "Bearer", expires_in: 3600, scope } };
+    });
+    try {
+      const source = clientCredentials({
+        tokenUrl: `${narrowing.origin}/token`,
+        clientId: "narrowed",
+        clientSecret: "narrowed-secret",
+        scopes: ["things:read", "things:write"],
+        style: { kind: "form-post" },
+      });
+      const client = createClient<paths>({ baseUrl: api.origin, redirect: "manual" });
+      client.use(
+        authMiddleware(source, { origins: [api.origin] }),
+        scopeCheckMiddleware(source, { operations: OPERATIONS }),
+      );
+      expect((await client.POST("/things", { body: { name: "a" } })).response.status).toBe(200);
+      await source.invalidate();
+      expect((await client.GET("/things/{id}", { params: { path: { id: "1" } } })).response.status).toBe(200);
+      const before = api.requests.length;
+      await expect(client.POST("/things", { body: { name: "b" } })).rejects.toMatchObject({
+        code: "AUTH_INSUFFICIENT_SCOPE",
+        granted: ["things:read"],
+      });
+      expect(api.requests.length).toBe(before);
+    } finally {
+      await narrowing.close();
+    }
+  });
+
   test("the error message names the operation and the missing scope, and no token", async () => {
     const error = await clientWith(["things:read"])
       .POST("/things", { body: { name: "x" } })

@@ -4,6 +4,7 @@ import { AuthConfigError } from "../errors/auth-config-error.js";
 import { type InspectFunction, inspectSymbol, REDACTED, renderRedacted } from "../redact.js";
 import type { TokenSource } from "../sources/token-source.js";
 import { assertOptionsObject, normalizeHeaders } from "../validate-options.js";
+import { indexOperations } from "./operation-index.js";
 import { hasAllowedOrigin, normalizeOrigins } from "./origins.js";
 import { originalBody, type ReplayBody } from "./replay-body.js";
 
@@ -34,13 +35,10 @@ export interface AuthMiddlewareOptions {
   operations?: Readonly<Record<string, readonly unknown[]>> | undefined;
 }
 
-/** What is remembered about an authenticated request, for the 401 replay. */
-interface SentRequest {
+/** What is remembered about an authenticated request with a body, for the 401 replay. */
+interface SentBody {
   readonly token: AccessToken;
-  /** The body, only when the request had one. */
-  readonly body: ReplayBody | undefined;
-  /** Whether this request is already the replay. */
-  readonly replay: boolean;
+  readonly body: ReplayBody;
 }
 
 /** The middleware object, with a redacted `toJSON()` / inspect view. */
@@ -68,7 +66,10 @@ export type AuthMiddleware = Middleware & {
  *   new one fetched; if it was already replaced (another request got there first), the current token
  *   is used without a token request. The request is replayed once with the same method, URL, headers
  *   (per-call ones such as Tradevest's `Requestor-ID` included) and body bytes, through the client's
- *   `fetch`. A second 401 is returned as it is.
+ *   `fetch`. A second 401 is returned as it is. A request whose Authorization header is not the one
+ *   this middleware set (another middleware changed it) is not replayed.
+ * - Cost: a warm, bodiless request allocates nothing here (no promise, no per-request record); what is
+ *   left is the two `Headers.set` calls and openapi-fetch's own per-middleware dispatch.
  *
  * Per-request headers need no new client: pass them per call (`client.GET(path, { headers: {
  * "Requestor-ID": id } })`); the middleware keeps them, on the replay too.
@@ -98,52 +99,70 @@ export function authMiddleware(source: TokenSource, options: AuthMiddlewareOptio
   const replayUnauthorized = options.replayUnauthorized ?? true;
   if (typeof replayUnauthorized !== "boolean")
     throw new AuthConfigError("replayUnauthorized", "must be a boolean");
-  const operations = options.operations;
-  if (operations !== undefined && (typeof operations !== "object" || operations === null)) {
-    throw new AuthConfigError("operations", "must be an operation table such as OPERATION_SCOPES");
-  }
-  const sent = new WeakMap<Request, SentRequest>();
+  // The operations that need no authentication (an empty list of security alternatives).
+  const exempt =
+    options.operations === undefined
+      ? undefined
+      : indexOperations(options.operations, "operations", (alternatives) =>
+          Array.isArray(alternatives) && alternatives.length === 0 ? true : undefined,
+        );
+  // Only requests with a body leave a record (the body, for the replay); a bodiless request is
+  // recognised again on a 401 from its URL, operation and Authorization header, so the hot path
+  // allocates nothing.
+  const bodies = new WeakMap<Request, SentBody>();
+  const replays = new WeakSet<Request>();
   const stateKey: { symbol?: symbol | null } = {};
+  /** The last few tokens this middleware attached, newest first, to recognise a 401 as ours. */
+  const attached: AccessToken[] = [];
+
+  const authenticates = (request: Request, schemaPath: string): boolean =>
+    hasAllowedOrigin(request.url, origins) && exempt?.get(schemaPath)?.get(request.method) !== true;
 
   /** Sets the credentials; returns a rebuilt request only when the original cannot be sent as is. */
   const authenticate = (request: Request, token: AccessToken): Request | undefined | Promise<Request> => {
+    if (token !== attached[0]) remember(attached, token);
     const requestHeaders = request.headers;
     requestHeaders.set("authorization", token.authorization);
     for (const [name, value] of headers) requestHeaders.set(name, value);
     const noRedirects = request.redirect === "manual" || request.redirect === "error";
-    let body: ReplayBody | undefined;
-    if (request.body !== null) {
-      body = originalBody(request, stateKey);
-      if (body === undefined) {
-        return request.arrayBuffer().then((bytes) => {
-          const rebuilt = rebuild(request, requestHeaders, bytes);
-          sent.set(rebuilt, { token, body: bytes, replay: false });
-          return rebuilt;
-        });
-      }
+    if (request.body === null) return noRedirects ? undefined : rebuild(request, requestHeaders, undefined);
+    const body = originalBody(request, stateKey);
+    if (body === undefined) {
+      return request.arrayBuffer().then((bytes) => {
+        const rebuilt = rebuild(request, requestHeaders, bytes);
+        bodies.set(rebuilt, { token, body: bytes });
+        return rebuilt;
+      });
     }
-    if (noRedirects) {
-      sent.set(request, { token, body, replay: false });
-      return undefined;
-    }
-    // The body (if any) is the original string or bytes, so the unread request stream can be dropped.
-    const rebuilt = rebuild(request, requestHeaders, body);
-    sent.set(rebuilt, { token, body, replay: false });
-    return rebuilt;
+    // The body is the original string or bytes, so an unread request stream can be dropped.
+    const sendable = noRedirects ? request : rebuild(request, requestHeaders, body);
+    bodies.set(sendable, { token, body });
+    return noRedirects ? undefined : sendable;
+  };
+
+  /**
+   * The attached token `request` carries, or `undefined` when its Authorization header is not one
+   * this middleware set (another middleware changed it: not ours to replay).
+   */
+  const sentWith = (request: Request): AccessToken | undefined => {
+    const authorization = request.headers.get("authorization");
+    return attached.find((token) => token.authorization === authorization);
   };
 
   const replay = async (
     request: Request,
     response: Response,
-    previous: SentRequest,
+    sentToken: AccessToken,
+    body: ReplayBody | undefined,
     fetchFn: (input: Request) => Promise<Response>,
   ): Promise<Response> => {
-    await source.invalidate(previous.token);
+    // Only drops the token if it is still the cached one; otherwise the current token is used.
+    await source.invalidate(sentToken);
     const token = await source.getToken({ signal: request.signal });
     const replayHeaders = new Headers(request.headers);
     replayHeaders.set("authorization", token.authorization);
-    const again = rebuild(request, replayHeaders, previous.body);
-    sent.set(again, { token, body: previous.body, replay: true });
+    const again = rebuild(request, replayHeaders, body);
+    replays.add(again);
     await response.body?.cancel().catch(() => undefined);
     return fetchFn(again);
   };
@@ -156,20 +175,22 @@ export function authMiddleware(source: TokenSource, options: AuthMiddlewareOptio
 
   const middleware: AuthMiddleware & { [inspectSymbol]: InspectFunction } = {
     onRequest({ request, schemaPath }) {
-      if (!hasAllowedOrigin(request.url, origins)) return undefined;
-      if (operations !== undefined && needsNoAuthentication(operations, `${request.method} ${schemaPath}`)) {
-        return undefined;
-      }
+      if (!authenticates(request, schemaPath)) return undefined;
       // Hot path: a usable cached token needs no promise at all.
       const cached = source.peek?.();
       if (cached !== undefined) return authenticate(request, cached);
       return source.getToken({ signal: request.signal }).then((token) => authenticate(request, token));
     },
-    onResponse({ request, response, options: clientOptions }) {
+    onResponse({ request, response, schemaPath, options: clientOptions }) {
       if (response.status !== 401 || !replayUnauthorized) return undefined;
-      const previous = sent.get(request);
-      if (previous === undefined || previous.replay) return undefined;
-      return replay(request, response, previous, clientOptions.fetch);
+      if (replays.has(request) || !authenticates(request, schemaPath)) return undefined;
+      const sent = sentWith(request);
+      if (sent === undefined) return undefined;
+      if (request.body === null) return replay(request, response, sent, undefined, clientOptions.fetch);
+      // A request with a body is replayed only with the body recorded when it was authenticated.
+      const recorded = bodies.get(request);
+      if (recorded === undefined || !recorded.token.sameAs(sent)) return undefined;
+      return replay(request, response, recorded.token, recorded.body, clientOptions.fetch);
     },
     toJSON: view,
     [inspectSymbol]: (_depth, inspectOptions, inspect) =>
@@ -178,12 +199,15 @@ export function authMiddleware(source: TokenSource, options: AuthMiddlewareOptio
   return Object.freeze(middleware);
 }
 
-/** Whether the table lists `operation` with no security requirement at all. */
-function needsNoAuthentication(
-  operations: Readonly<Record<string, readonly unknown[]>>,
-  operation: string,
-): boolean {
-  return Object.hasOwn(operations, operation) && operations[operation]?.length === 0;
+/** How many recently attached tokens are remembered to recognise a 401 for an older one. */
+const ATTACHED_HISTORY = 4;
+
+/** Puts `token` first in `attached`, keeping at most {@link ATTACHED_HISTORY}. */
+function remember(attached: AccessToken[], token: AccessToken): void {
+  const index = attached.indexOf(token);
+  if (index !== -1) attached.splice(index, 1);
+  attached.unshift(token);
+  if (attached.length > ATTACHED_HISTORY) attached.length = ATTACHED_HISTORY;
 }
 
 /** A new request like `request` with `headers`, `body` and `redirect: "manual"`. */

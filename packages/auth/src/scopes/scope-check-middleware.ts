@@ -1,5 +1,7 @@
 import type { Middleware } from "openapi-fetch";
+import type { AccessToken } from "../access-token.js";
 import { InsufficientScopeError } from "../errors/insufficient-scope-error.js";
+import { indexOperations } from "../middleware/operation-index.js";
 import type { TokenSource } from "../sources/token-source.js";
 import { coversAlternative } from "./scope-sets.js";
 import type { OperationScopeTable } from "./scoped-client.js";
@@ -9,6 +11,9 @@ export interface ScopeCheckOptions {
   /** The generated `OPERATION_SCOPES` of the provider. */
   readonly operations: OperationScopeTable;
 }
+
+/** An operation's alternatives: scope sets, any one of which authorises it. */
+type Alternatives = readonly (readonly string[])[];
 
 function missingScopes(alternatives: readonly (readonly string[])[], granted: ReadonlySet<string>): string[] {
   return [...new Set(alternatives.flat().filter((scope) => !granted.has(scope)))].sort();
@@ -43,36 +48,68 @@ async function saysInsufficientScope(response: Response): Promise<boolean> {
  */
 export function scopeCheckMiddleware(source: TokenSource, options: ScopeCheckOptions): Middleware {
   const { operations } = options;
-  const operationOf = (request: Request, schemaPath: string) => `${request.method} ${schemaPath}`;
+  // Only operations that need a scope are checked: none of their alternatives is empty.
+  const checked = indexOperations(operations, "operations", (alternatives) =>
+    alternatives.length > 0 && alternatives.every((alternative) => alternative.length > 0)
+      ? alternatives
+      : undefined,
+  );
+  // Verdicts for the current token, per operation: a warm call builds no set and walks no scopes.
+  let verdictsFor: AccessToken | undefined;
+  let granted: ReadonlySet<string> = new Set();
+  let verdicts = new Map<Alternatives, boolean>();
+  const allows = (token: AccessToken, alternatives: Alternatives): boolean => {
+    if (token !== verdictsFor) {
+      verdictsFor = token;
+      granted = new Set(token.scope);
+      verdicts = new Map();
+    }
+    let verdict = verdicts.get(alternatives);
+    if (verdict === undefined) {
+      verdict = alternatives.some((alternative) => coversAlternative(granted, alternative));
+      verdicts.set(alternatives, verdict);
+    }
+    return verdict;
+  };
+  const check = (
+    request: Request,
+    schemaPath: string,
+    alternatives: Alternatives,
+    token: AccessToken,
+  ): undefined => {
+    if (token.scope === undefined || allows(token, alternatives)) return undefined;
+    throw new InsufficientScopeError({
+      operation: `${request.method} ${schemaPath}`,
+      missing: missingScopes(alternatives, new Set(token.scope)),
+      granted: token.scope,
+      detectedBy: "before-request",
+      status: undefined,
+    });
+  };
   return {
-    async onRequest({ request, schemaPath }) {
-      const operation = operationOf(request, schemaPath);
-      const alternatives = Object.hasOwn(operations, operation) ? operations[operation] : undefined;
-      if (!alternatives || alternatives.length === 0 || alternatives.some((a) => a.length === 0))
-        return undefined;
-      const token = source.peek?.() ?? (await source.getToken({ signal: request.signal }));
-      if (token.scope === undefined) return undefined;
-      const granted = new Set(token.scope);
-      if (alternatives.some((alternative) => coversAlternative(granted, alternative))) return undefined;
-      throw new InsufficientScopeError({
-        operation,
-        missing: missingScopes(alternatives, granted),
-        granted: token.scope,
-        detectedBy: "before-request",
-        status: undefined,
-      });
+    onRequest({ request, schemaPath }) {
+      const alternatives = checked.get(schemaPath)?.get(request.method);
+      if (alternatives === undefined) return undefined;
+      const token = source.peek?.();
+      if (token !== undefined) return check(request, schemaPath, alternatives, token);
+      return source
+        .getToken({ signal: request.signal })
+        .then((fetched) => check(request, schemaPath, alternatives, fetched));
     },
-    async onResponse({ request, response, schemaPath }) {
-      if (response.status !== 403 || !(await saysInsufficientScope(response))) return undefined;
-      const operation = operationOf(request, schemaPath);
-      const alternatives = Object.hasOwn(operations, operation) ? (operations[operation] ?? []) : [];
-      const granted = source.peek?.()?.scope;
-      throw new InsufficientScopeError({
-        operation,
-        missing: missingScopes(alternatives, new Set(granted)),
-        granted,
-        detectedBy: "response",
-        status: response.status,
+    onResponse({ request, response, schemaPath }) {
+      if (response.status !== 403) return undefined;
+      return saysInsufficientScope(response).then((insufficient) => {
+        if (!insufficient) return undefined;
+        const operation = `${request.method} ${schemaPath}`;
+        const alternatives = Object.hasOwn(operations, operation) ? (operations[operation] ?? []) : [];
+        const grantedNow = source.peek?.()?.scope;
+        throw new InsufficientScopeError({
+          operation,
+          missing: missingScopes(alternatives, new Set(grantedNow)),
+          granted: grantedNow,
+          detectedBy: "response",
+          status: response.status,
+        });
       });
     },
   };

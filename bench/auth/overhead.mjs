@@ -12,7 +12,7 @@ const { default: createClient } = await import(
     requireFromAuth.resolve("openapi-fetch/package.json").replace(/package\.json$/, "dist/index.mjs"),
   ).href
 );
-const { authMiddleware, clientCredentials } = await import(new URL("dist/index.js", authPackage).href);
+const { authMiddleware, clientCredentials, ReplayableRequest } = await import(new URL("dist/index.js", authPackage).href);
 const { createBorderboltClient } = await import(
   new URL("../../packages/borderbolt-client/dist/index.js", import.meta.url).href
 );
@@ -92,6 +92,12 @@ const setups = {
   "static-headers": () => client({ headers: { authorization: token.authorization, "X-API-Key": API_KEY } }),
   /** @org/auth's middleware with a warm token: the Authorization header and one provider header. */
   auth: () => client({}, authMiddleware(source, { origins: [baseUrl], headers: { "X-API-Key": API_KEY } })),
+  /** The same on a client with the `ReplayableRequest` class, as the provider factories create them. */
+  "auth-replayable": () =>
+    client(
+      { Request: ReplayableRequest },
+      authMiddleware(source, { origins: [baseUrl], headers: { "X-API-Key": API_KEY } }),
+    ),
   /** The same, on a client created without `redirect: "manual"` (the middleware rebuilds requests). */
   "auth-follow": () =>
     client(

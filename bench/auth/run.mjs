@@ -24,13 +24,13 @@ const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1]
  * and prints the median ratio with the range: within one process the ratio is stable, but JIT and
  * GC decisions differ from process to process by a few percent, which is the size of the targets.
  */
-function overhead(label, { transport, method, baseline, candidate, target }) {
+function overhead(label, { transport, method, path, baseline, candidate, target }) {
   const processes = quick ? 3 : 5;
   const runs = [];
   for (let i = 0; i < processes; i++) {
     const output = execFileSync(
       process.execPath,
-      [overheadScript, JSON.stringify({ transport, method, baseline, candidate, quick })],
+      [overheadScript, JSON.stringify({ transport, method, path, baseline, candidate, quick })],
       { encoding: "utf8" },
     );
     runs.push(JSON.parse(output.trim().split("\n").at(-1)));
@@ -100,6 +100,14 @@ function middlewareOverhead() {
       candidate: "static-headers",
     });
   }
+  // The Borderbolt client as shipped: auth middleware with the operation table plus the scope check.
+  overhead("  createBorderboltClient GET (auth + scope check), in-memory fetch", {
+    transport: "memory",
+    method: "GET",
+    path: "/api/v1/declarations/{id}",
+    baseline: "static-bearer",
+    candidate: "borderbolt",
+  });
   // A client created without `redirect: "manual"` makes the middleware rebuild each authenticated
   // request to stop redirects. Context only.
   overhead('  auth GET, client without redirect: "manual" (request rebuilt), in-memory fetch', {

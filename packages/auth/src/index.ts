@@ -57,6 +57,7 @@ export type { RefreshTokenRequestOptions } from "./grants/refresh-token.js";
 export { processRefreshTokenResponse, requestRefreshToken } from "./grants/refresh-token.js";
 export type { AuthMiddleware, AuthMiddlewareOptions } from "./middleware/auth-middleware.js";
 export { authMiddleware } from "./middleware/auth-middleware.js";
+export { ReplayableRequest } from "./middleware/replayable-request.js";
 export { REDACTED } from "./redact.js";
 export type { RetryOptions } from "./retry/backoff.js";
 export { backoffDelay, DEFAULT_RETRY } from "./retry/backoff.js";

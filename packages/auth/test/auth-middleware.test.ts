@@ -1,6 +1,12 @@
 import createClient from "openapi-fetch";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type AccessToken, authMiddleware, clientCredentials, type GetTokenOptions } from "../src/index.js";
+import {
+  type AccessToken,
+  authMiddleware,
+  clientCredentials,
+  type GetTokenOptions,
+  ReplayableRequest,
+} from "../src/index.js";
 import type { paths } from "./helpers/api-paths.js";
 import { type ApiServer, startApiServer } from "./helpers/api-server.js";
 import { startServer, type TestServer } from "./helpers/http-server.js";
@@ -262,6 +268,51 @@ describe("authMiddleware through openapi-fetch", () => {
       "Bearer tok-3",
     ]);
     expect(tokens.count()).toBe(3);
+  });
+
+  describe("with the ReplayableRequest class (as the provider factories create clients)", () => {
+    const bodies: [string, () => string | Uint8Array][] = [
+      ["a JSON string", () => JSON.stringify({ name: "ünïcode ✓", items: [1, 2, 3] })],
+      ["bytes", () => new Uint8Array([0, 1, 2, 250, 255])],
+      ["form fields", () => new URLSearchParams({ a: "1", b: "x y" }).toString()],
+    ];
+    it.each(bodies)(
+      "sends the request it was given (no rebuild) and replays %s byte-identically",
+      async (_, make) => {
+        const { source } = setup();
+        const first = await source.getToken();
+        api.valid.delete(first.accessToken);
+        const created: Request[] = [];
+        const sent: Request[] = [];
+        const seen = {
+          onRequest({ request }: { request: Request }) {
+            created.push(request);
+          },
+        };
+        const recording = createClient<paths>({
+          baseUrl: api.origin,
+          redirect: "manual",
+          Request: ReplayableRequest,
+          fetch: (request: Request) => {
+            sent.push(request);
+            return fetch(request);
+          },
+        });
+        recording.use(seen, authMiddleware(source, { origins: [api.origin] }));
+        const body = make();
+        const { response } = await recording.POST("/things", {
+          body: { name: "ignored" },
+          bodySerializer: () => body as string,
+        });
+        expect(response.status).toBe(200);
+        expect(sent[0]).toBe(created[0]);
+        expect(sent[0]).toBeInstanceOf(ReplayableRequest);
+        const [failed, replayed] = api.requests;
+        expect([...(failed?.body ?? [])]).toEqual([...Buffer.from(body)]);
+        expect(replayed?.body.equals(failed?.body as Buffer)).toBe(true);
+        expect(replayed?.headers.authorization).toBe("Bearer tok-2");
+      },
+    );
   });
 
   it("does not replay when replayUnauthorized is false", async () => {

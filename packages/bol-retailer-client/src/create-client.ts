@@ -4,6 +4,7 @@ import {
   type ClientCredentialsSource,
   type Clock,
   clientCredentials,
+  ReplayableRequest,
   type TokenStore,
 } from "@org/auth";
 import createClient, { type Client } from "openapi-fetch";
@@ -112,7 +113,7 @@ export function createBolRetailerClient(options: BolRetailerClientOptions): BolR
     baseUrl: `${base.origin}${basePath}`,
     redirect: "manual",
     ...(options.fetch && { fetch: options.fetch }),
-    ...(environment === "demo" && { Request: demoRequestClass(basePath) }),
+    Request: environment === "demo" ? demoRequestClass(basePath) : ReplayableRequest,
   });
   // Order matters: onRequest runs in this order, onResponse in reverse. The retry copy is taken after
   // the credentials are set, and a 401 on a retried request still reaches the auth middleware.

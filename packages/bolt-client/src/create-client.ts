@@ -5,6 +5,7 @@ import {
   authMiddleware,
   authorizationCode,
   type Clock,
+  ReplayableRequest,
   type TokenStore,
   type TokensUpdate,
 } from "@org/auth";
@@ -178,6 +179,7 @@ export function createBoltClient(
   const client = createClient<paths>({
     baseUrl: origin,
     redirect: "manual",
+    Request: ReplayableRequest,
     ...(options.fetch && { fetch: options.fetch }),
   });
   client.use(

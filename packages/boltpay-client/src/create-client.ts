@@ -4,6 +4,7 @@ import {
   type ClientCredentialsSource,
   type Clock,
   clientCredentials,
+  ReplayableRequest,
   type TokenStore,
 } from "@org/auth";
 import createClient, { type Client } from "openapi-fetch";
@@ -84,6 +85,7 @@ export function createBoltPayClient(options: BoltPayClientOptions): BoltPayClien
   const client = createClient<paths>({
     baseUrl: base,
     redirect: "manual",
+    Request: ReplayableRequest,
     ...(options.fetch && { fetch: options.fetch }),
   });
   client.use(authMiddleware(source, { origins: [origin], operations: OPERATION_SECURITY }));

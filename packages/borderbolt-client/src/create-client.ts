@@ -3,6 +3,7 @@ import {
   authMiddleware,
   type ClientCredentialsSource,
   clientCredentials,
+  ReplayableRequest,
   type ScopedClient,
   scopeCheckMiddleware,
   type TokenInfo,
@@ -105,6 +106,7 @@ export function createBorderboltClient<const Scopes extends readonly Scope[] = r
   const client = createClient<paths>({
     baseUrl: origin,
     redirect: "manual",
+    Request: ReplayableRequest,
     ...(options.fetch && { fetch: options.fetch }),
   });
   client.use(

@@ -5,6 +5,7 @@ import {
   type ClientCredentialsSource,
   type Clock,
   clientCredentials,
+  ReplayableRequest,
   type TokenStore,
 } from "@org/auth";
 import createClient, { type Client } from "openapi-fetch";
@@ -156,6 +157,7 @@ export function createTradevestClient(
   const client = createClient<paths>({
     baseUrl: origin,
     redirect: "manual",
+    Request: ReplayableRequest,
     ...(options.fetch && { fetch: options.fetch }),
   });
   if (requestorId !== undefined) client.use(requestorIdMiddleware({ origin, requestorId }));

@@ -1,3 +1,5 @@
+import { ReplayableRequest } from "@org/auth";
+
 /** bol's environments: production, or the demo environment on the same host. */
 export type BolEnvironment = "production" | "demo";
 
@@ -38,7 +40,7 @@ export function toDemoPath(pathname: string, basePath = ""): string {
  * @internal
  */
 export function demoRequestClass(basePath: string): typeof Request {
-  return class DemoRequest extends Request {
+  return class DemoRequest extends ReplayableRequest {
     constructor(input: RequestInfo | URL, init?: RequestInit) {
       if (typeof input === "string" || input instanceof URL) {
         const url = new URL(input);

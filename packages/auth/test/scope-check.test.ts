@@ -23,6 +23,22 @@ beforeAll(async () => {
 });
 afterAll(() => Promise.all([tokens.close(), api.close()]));
 
+let mode: "scopeCheckMiddleware" | "checkScopes" = "scopeCheckMiddleware";
+
+/** A client checking scopes the current `mode`'s way: a second middleware, or authMiddleware's option. */
+function scopeChecking(source: ReturnType<typeof clientCredentials>, origin = api.origin) {
+  const client = createClient<paths>({ baseUrl: origin, redirect: "manual" });
+  if (mode === "checkScopes") {
+    client.use(authMiddleware(source, { origins: [origin], operations: OPERATIONS, checkScopes: true }));
+  } else {
+    client.use(
+      authMiddleware(source, { origins: [origin] }),
+      scopeCheckMiddleware(source, { operations: OPERATIONS }),
+    );
+  }
+  return client;
+}
+
 function clientWith(scopes: string[] | undefined) {
   const source = clientCredentials({
     tokenUrl: tokens.tokenUrl,
@@ -31,15 +47,14 @@ function clientWith(scopes: string[] | undefined) {
     scopes,
     style: { kind: "form-post" },
   });
-  const client = createClient<paths>({ baseUrl: api.origin, redirect: "manual" });
-  client.use(
-    authMiddleware(source, { origins: [api.origin] }),
-    scopeCheckMiddleware(source, { operations: OPERATIONS }),
-  );
-  return Object.assign(client, { source });
+  return Object.assign(scopeChecking(source), { source });
 }
 
-describe("scopeCheckMiddleware", () => {
+describe.each(["scopeCheckMiddleware", "checkScopes"] as const)("scope check by %s", (checkedBy) => {
+  beforeAll(() => {
+    mode = checkedBy;
+  });
+
   test("a call the granted scopes cover goes through", async () => {
     const client = clientWith(["things:read"]);
     api.valid.add((await client.source.getToken()).accessToken);
@@ -85,11 +100,7 @@ describe("scopeCheckMiddleware", () => {
         clientSecret: "unreported-secret",
         style: { kind: "form-post" },
       });
-      const client = createClient<paths>({ baseUrl: forbidding.origin, redirect: "manual" });
-      client.use(
-        authMiddleware(source, { origins: [forbidding.origin] }),
-        scopeCheckMiddleware(source, { operations: OPERATIONS }),
-      );
+      const client = scopeChecking(source, forbidding.origin);
       await expect(client.POST("/things", { body: { name: "x" } })).rejects.toMatchObject({
         code: "AUTH_INSUFFICIENT_SCOPE",
         operation: "POST /things",
@@ -117,11 +128,7 @@ describe("scopeCheckMiddleware", () => {
         scopes: ["things:read", "things:write"],
         style: { kind: "form-post" },
       });
-      const client = createClient<paths>({ baseUrl: api.origin, redirect: "manual" });
-      client.use(
-        authMiddleware(source, { origins: [api.origin] }),
-        scopeCheckMiddleware(source, { operations: OPERATIONS }),
-      );
+      const client = scopeChecking(source);
       expect((await client.POST("/things", { body: { name: "a" } })).response.status).toBe(200);
       await source.invalidate();
       expect((await client.GET("/things/{id}", { params: { path: { id: "1" } } })).response.status).toBe(200);
@@ -145,4 +152,16 @@ describe("scopeCheckMiddleware", () => {
     );
     expect(JSON.stringify(error)).not.toMatch(/tok-\d+/);
   });
+});
+
+test("authMiddleware's checkScopes without an operation table is refused, naming the option", () => {
+  const source = clientCredentials({
+    tokenUrl: tokens.tokenUrl,
+    clientId: "c",
+    clientSecret: "s",
+    style: { kind: "form-post" },
+  });
+  expect(() => authMiddleware(source, { origins: [api.origin], checkScopes: true })).toThrow(
+    /checkScopes.*OPERATION_SCOPES/,
+  );
 });

@@ -5,7 +5,6 @@ import {
   clientCredentials,
   ReplayableRequest,
   type ScopedClient,
-  scopeCheckMiddleware,
   type TokenInfo,
   type TokenStore,
   tokenInfo,
@@ -109,10 +108,7 @@ export function createBorderboltClient<const Scopes extends readonly Scope[] = r
     Request: ReplayableRequest,
     ...(options.fetch && { fetch: options.fetch }),
   });
-  client.use(
-    authMiddleware(source, { origins: [origin], operations: OPERATION_SCOPES }),
-    scopeCheckMiddleware(source, { operations: OPERATION_SCOPES }),
-  );
+  client.use(authMiddleware(source, { origins: [origin], operations: OPERATION_SCOPES, checkScopes: true }));
 
   return Object.assign(client as BorderboltClient<Scopes[number]>, {
     auth: source,

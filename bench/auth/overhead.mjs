@@ -12,7 +12,9 @@ const { default: createClient } = await import(
     requireFromAuth.resolve("openapi-fetch/package.json").replace(/package\.json$/, "dist/index.mjs"),
   ).href
 );
-const { authMiddleware, clientCredentials, ReplayableRequest } = await import(new URL("dist/index.js", authPackage).href);
+const { authMiddleware, clientCredentials, ReplayableRequest } = await import(
+  new URL("dist/index.js", authPackage).href
+);
 const { createBorderboltClient } = await import(
   new URL("../../packages/borderbolt-client/dist/index.js", import.meta.url).href
 );
@@ -90,14 +92,18 @@ const setups = {
   bare: () => client(),
   /** openapi-fetch sending the same two headers, set by hand as static client headers. */
   "static-headers": () => client({ headers: { authorization: token.authorization, "X-API-Key": API_KEY } }),
-  /** @org/auth's middleware with a warm token: the Authorization header and one provider header. */
-  auth: () => client({}, authMiddleware(source, { origins: [baseUrl], headers: { "X-API-Key": API_KEY } })),
-  /** The same on a client with the `ReplayableRequest` class, as the provider factories create them. */
-  "auth-replayable": () =>
+  /**
+   * @org/auth's middleware with a warm token (the Authorization header and one provider header), on
+   * a client with the `ReplayableRequest` class, as the provider factories create clients.
+   */
+  auth: () =>
     client(
       { Request: ReplayableRequest },
       authMiddleware(source, { origins: [baseUrl], headers: { "X-API-Key": API_KEY } }),
     ),
+  /** The same on a client with the runtime's plain `Request` class. */
+  "auth-plain-request": () =>
+    client({}, authMiddleware(source, { origins: [baseUrl], headers: { "X-API-Key": API_KEY } })),
   /** The same, on a client created without `redirect: "manual"` (the middleware rebuilds requests). */
   "auth-follow": () =>
     client(

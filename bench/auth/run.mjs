@@ -100,7 +100,15 @@ function middlewareOverhead() {
       candidate: "static-headers",
     });
   }
-  // The Borderbolt client as shipped: auth middleware with the operation table plus the scope check.
+  // A client of the user's own with the plain Request class: on runtimes that keep a request's body
+  // private (Node 22+), the middleware reads and rebuilds each request with a body.
+  overhead("  auth POST on a client with the plain Request class, in-memory fetch", {
+    transport: "memory",
+    method: "POST",
+    baseline: "static-headers",
+    candidate: "auth-plain-request",
+  });
+  // The Borderbolt client as shipped: the auth middleware with the operation table and the scope check.
   overhead("  createBorderboltClient GET (auth + scope check), in-memory fetch", {
     transport: "memory",
     method: "GET",

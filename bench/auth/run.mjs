@@ -17,20 +17,30 @@ function startServer(handler) {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+/** The median (the mean of the middle two for an even count). */
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
 
 /**
  * Compares two client setups (see overhead.mjs) in `processes` fresh processes, one after another,
  * and prints the median ratio with the range: within one process the ratio is stable, but JIT and
  * GC decisions differ from process to process by a few percent, which is the size of the targets.
+ * Half of the processes create, warm and time the candidate first: whichever setup comes first
+ * tends to run a little faster, even two identical ones.
  */
 function overhead(label, { transport, method, path, baseline, candidate, target }) {
-  const processes = quick ? 3 : 5;
+  const processes = quick ? 4 : 6;
   const runs = [];
   for (let i = 0; i < processes; i++) {
     const output = execFileSync(
       process.execPath,
-      [overheadScript, JSON.stringify({ transport, method, path, baseline, candidate, quick })],
+      [
+        overheadScript,
+        JSON.stringify({ transport, method, path, baseline, candidate, quick, candidateFirst: i % 2 === 1 }),
+      ],
       { encoding: "utf8" },
     );
     runs.push(JSON.parse(output.trim().split("\n").at(-1)));

@@ -165,3 +165,25 @@ test("authMiddleware's checkScopes without an operation table is refused, naming
     /checkScopes.*OPERATION_SCOPES/,
   );
 });
+
+test("with checkScopes, a 403 from an origin the middleware does not authenticate is returned as it is", async () => {
+  const forbidding = await startServer(() => ({
+    status: 403,
+    headers: { "www-authenticate": 'Bearer error="insufficient_scope", scope="things:write"' },
+  }));
+  try {
+    const source = clientCredentials({
+      tokenUrl: tokens.tokenUrl,
+      clientId: "elsewhere",
+      clientSecret: "elsewhere-secret",
+      style: { kind: "form-post" },
+    });
+    mode = "checkScopes";
+    const client = scopeChecking(source, api.origin);
+    const { response } = await client.POST("/things", { baseUrl: forbidding.origin, body: { name: "x" } });
+    expect(response.status).toBe(403);
+    expect(forbidding.requests.at(-1)?.headers.authorization).toBeUndefined();
+  } finally {
+    await forbidding.close();
+  }
+});

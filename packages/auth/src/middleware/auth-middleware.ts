@@ -210,7 +210,11 @@ export function authMiddleware(source: TokenSource, options: AuthMiddlewareOptio
       });
     },
     onResponse({ request, response, schemaPath, options: clientOptions }) {
-      if (response.status === 403) return scopeCheck?.afterResponse(request, response, schemaPath);
+      if (response.status === 403) {
+        // Only the provider's own answer is read as an insufficient_scope error.
+        if (scopeCheck === undefined || !authenticates(request, schemaPath)) return undefined;
+        return scopeCheck.afterResponse(request, response, schemaPath);
+      }
       if (response.status !== 401 || !replayUnauthorized) return undefined;
       if (replays.has(request) || !authenticates(request, schemaPath)) return undefined;
       const sent = sentWith(request);

@@ -1,7 +1,13 @@
+import { authMiddleware, clientCredentials, ReplayableRequest } from "@org/auth";
 import { type BolRetailerSimulator, startBolRetailerSimulator } from "@org/simulators";
+import createClient from "openapi-fetch";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { type RateLimitRetryEvent, rateLimitInfo } from "../src/index.js";
+import type { paths } from "../src/index.js";
+import { type RateLimitRetryEvent, rateLimitInfo, rateLimitRetry } from "../src/index.js";
 import { CLIENT_ID, CLIENT_SECRET, clientFor } from "./helpers.js";
+
+const V10 = "application/vnd.retailer.v10+json";
+const CANCELLATION = { orderItems: [{ orderItemId: "6042800000", reasonCode: "OUT_OF_STOCK" as const }] };
 
 let sim: BolRetailerSimulator;
 beforeEach(async () => {
@@ -50,7 +56,7 @@ describe("429 Too Many Requests", () => {
     const bol = clientFor(sim, { retry: true });
     sim.rateLimitNext({ retryAfter: 0 });
     const { response } = await bol.PUT("/retailer/orders/cancellation", {
-      body: { orderItems: [{ orderItemId: "6042800000", reasonCode: "OUT_OF_STOCK" }] },
+      body: CANCELLATION,
     });
     // The simulator does not implement cancellations (501), but it got the body with its media type twice.
     expect(response.status).toBe(501);
@@ -58,6 +64,32 @@ describe("429 Too Many Requests", () => {
       [429, "application/vnd.retailer.v10+json"],
       [501, "application/vnd.retailer.v10+json"],
     ]);
+    expect(sim.requests.map((r) => JSON.parse(r.body))).toEqual([CANCELLATION, CANCELLATION]);
+  });
+
+  // The factory's ReplayableRequest lets the retry resend the JSON string; a plain Request is cloned.
+  test.each([
+    ["ReplayableRequest", ReplayableRequest],
+    ["plain Request", Request],
+  ])("every retry sends the same headers and body bytes (%s)", async (_name, RequestClass) => {
+    const client = createClient<paths>({ baseUrl: sim.url, redirect: "manual", Request: RequestClass });
+    const source = clientCredentials({
+      tokenUrl: sim.tokenUrl,
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      style: { kind: "basic-query" },
+    });
+    client.use(authMiddleware(source, { origins: [sim.url] }), rateLimitRetry({ limit: 2 }));
+    sim.rateLimitNext({ count: 2, retryAfter: 0 });
+    const { response } = await client.PUT("/retailer/orders/cancellation", {
+      body: CANCELLATION,
+      headers: { "content-type": V10, accept: V10 },
+    });
+    expect(response.status).toBe(501);
+    expect(sim.requests.map((r) => r.status)).toEqual([429, 429, 501]);
+    const sent = sim.requests.map((r) => [r.body, r.contentType, r.token]);
+    expect(sent[0]?.[0]).toBe(JSON.stringify(CANCELLATION));
+    expect(sent).toEqual([sent[0], sent[0], sent[0]]);
   });
 
   test("POST is never retried unless told", async () => {

@@ -45,6 +45,8 @@ export interface BolRetailerRequest {
   environment: "production" | "demo";
   accept: string | undefined;
   contentType: string | undefined;
+  /** The request body as received (UTF-8), `""` for none. */
+  body: string;
   /** Which issued token authorised it (1 for the first token issued), if any. */
   token: number | undefined;
   status: number;
@@ -463,6 +465,7 @@ export async function startBolRetailerSimulator(
       environment: demo ? "demo" : "production",
       accept: request.headers.accept,
       contentType: request.headers["content-type"],
+      body: body.toString("utf8"),
       token: undefined,
       status: 0,
     };

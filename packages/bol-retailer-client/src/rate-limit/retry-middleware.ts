@@ -1,3 +1,4 @@
+import { ReplayableRequest } from "@org/auth";
 import type { Middleware } from "openapi-fetch";
 import { sleep } from "../internal/sleep.js";
 import { numberOption } from "../internal/validate.js";
@@ -76,17 +77,24 @@ export function rateLimitRetry(options: RateLimitRetryOptions = {}): Middleware 
   const fallbackDelayMs = numberOption("fallbackDelayMs", options.fallbackDelayMs, 1_000);
   const methods = new Set((options.methods ?? IDEMPOTENT_METHODS).map((method) => method.toUpperCase()));
   const onRetry = options.onRetry;
-  /** A pristine copy of each retryable request, taken before `fetch` reads its body. */
-  const copies = new WeakMap<Request, Request>();
+  /**
+   * What a retryable request with a body is sent again with, kept before `fetch` reads the body: the
+   * string or Blob it was built from (a `ReplayableRequest`, as the factory creates), or else a
+   * pristine `clone()`. A bodiless request keeps nothing: it is sent again as it is.
+   */
+  const bodies = new WeakMap<Request, string | Blob | Request>();
 
   return Object.freeze({
     onRequest({ request }) {
-      if (limit > 0 && methods.has(request.method)) copies.set(request, request.clone());
+      if (limit > 0 && request.body !== null && methods.has(request.method)) {
+        bodies.set(request, immutableBody(request) ?? request.clone());
+      }
       return undefined;
     },
     async onResponse({ request, response, options: clientOptions }) {
-      const copy = copies.get(request);
-      if (response.status !== 429 || copy === undefined) return undefined;
+      if (response.status !== 429 || limit === 0 || !methods.has(request.method)) return undefined;
+      const kept = bodies.get(request);
+      if (request.body !== null && kept === undefined) return undefined;
       let current = response;
       for (let attempt = 1; attempt <= limit && current.status === 429; attempt++) {
         const rateLimit = rateLimitInfo(current);
@@ -96,10 +104,23 @@ export function rateLimitRetry(options: RateLimitRetryOptions = {}): Middleware 
         onRetry?.({ request, response: current, attempt, delayMs, rateLimit });
         await current.body?.cancel().catch(() => undefined);
         await sleep(delayMs, request.signal);
-        const next = attempt < limit ? copy.clone() : copy;
-        current = await clientOptions.fetch(next);
+        current = await clientOptions.fetch(resendable(request, kept, attempt === limit));
       }
       return current === response ? undefined : current;
     },
   } satisfies Middleware);
+}
+
+/** A new copy of `request` to send (`last`: no further copy will be needed, so a kept clone itself). */
+function resendable(request: Request, kept: string | Blob | Request | undefined, last: boolean): Request {
+  if (kept instanceof Request) return last ? kept : kept.clone();
+  return new Request(request, kept === undefined ? undefined : { body: kept });
+}
+
+/** The body `request` was built from when it cannot change under us (a string or Blob), else `undefined`. */
+function immutableBody(request: Request): string | Blob | undefined {
+  const body = ReplayableRequest.bodyOf(request);
+  if (typeof body === "string" || body instanceof Blob) return body;
+  if (body instanceof URLSearchParams) return body.toString();
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { quietConsole } from "@org/simulators";
 
 /** A client registered with the in-process provider. */
 export interface OidcClient {
@@ -41,7 +42,7 @@ export async function startOidcServer(): Promise<OidcServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const restoreConsole = quietOidcConsole();
+  const restoreConsole = quietConsole("oidc-provider ");
   // Imported here, after the console filter is installed: the module warns about Node 20 on load.
   const { default: Provider } = await import("oidc-provider");
   const provider = new Provider(issuer, {
@@ -111,27 +112,5 @@ export async function startOidcServer(): Promise<OidcServer> {
           resolve();
         });
       }),
-  };
-}
-
-/**
- * oidc-provider prints development warnings and notices (Node 20 is "unsupported", in-memory adapter,
- * development keys) through `console`; they are filtered out while the server runs.
- */
-function quietOidcConsole(): () => void {
-  const { warn, log, info } = console;
-  const filter =
-    (original: (...args: unknown[]) => void) =>
-    (...args: unknown[]): void => {
-      if (typeof args[0] === "string" && args[0].startsWith("oidc-provider ")) return;
-      original.apply(console, args);
-    };
-  console.warn = filter(warn);
-  console.log = filter(log);
-  console.info = filter(info);
-  return () => {
-    console.warn = warn;
-    console.log = log;
-    console.info = info;
   };
 }

@@ -9,7 +9,7 @@
  * token endpoint: `refresh_token_scope` in responses, 422 (not 400) for `invalid_grant`, and
  * requiring `state` when the code was issued with one (oidc-provider drops unknown token parameters).
  */
-import { type BoltSimulator, startBoltSimulator } from "@org/simulators";
+import { type BoltSimulator, quietConsole, startBoltSimulator } from "@org/simulators";
 
 /** The redirect URI registered for the merchant (Bolt's modal hands the code to the front end). */
 const REDIRECT_URI = "https://merchant.example.test/bolt/callback";
@@ -25,7 +25,7 @@ export interface BoltOidc {
 
 /** Starts the Bolt simulator with an oidc-provider behind its token endpoint. */
 export async function startBoltOidc(): Promise<BoltOidc> {
-  const restoreConsole = quietOidcConsole();
+  const restoreConsole = quietConsole("oidc-provider ");
   // Imported after the console filter is installed: the module warns about Node 20 on load.
   const { default: Provider } = await import("oidc-provider");
   let provider: InstanceType<typeof Provider> | undefined;
@@ -89,27 +89,5 @@ export async function startBoltOidc(): Promise<BoltOidc> {
       await sim.close();
       restoreConsole();
     },
-  };
-}
-
-/**
- * oidc-provider prints development warnings (Node 20 is "unsupported", in-memory adapter,
- * development keys) through `console`; they are filtered out while the provider runs.
- */
-function quietOidcConsole(): () => void {
-  const { warn, log, info } = console;
-  const filter =
-    (original: (...args: unknown[]) => void) =>
-    (...args: unknown[]): void => {
-      if (typeof args[0] === "string" && args[0].startsWith("oidc-provider ")) return;
-      original.apply(console, args);
-    };
-  console.warn = filter(warn);
-  console.log = filter(log);
-  console.info = filter(info);
-  return () => {
-    console.warn = warn;
-    console.log = log;
-    console.info = info;
   };
 }

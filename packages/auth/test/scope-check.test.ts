@@ -25,10 +25,10 @@ afterAll(() => Promise.all([tokens.close(), api.close()]));
 
 let mode: "scopeCheckMiddleware" | "checkScopes" = "scopeCheckMiddleware";
 
-/** A client checking scopes the current `mode`'s way: a second middleware, or authMiddleware's option. */
-function scopeChecking(source: ReturnType<typeof clientCredentials>, origin = api.origin) {
+/** A client checking scopes `by` a second middleware or authMiddleware's option (the current `mode`). */
+function scopeChecking(source: ReturnType<typeof clientCredentials>, origin = api.origin, by = mode) {
   const client = createClient<paths>({ baseUrl: origin, redirect: "manual" });
-  if (mode === "checkScopes") {
+  if (by === "checkScopes") {
     client.use(authMiddleware(source, { origins: [origin], operations: OPERATIONS, checkScopes: true }));
   } else {
     client.use(
@@ -39,15 +39,27 @@ function scopeChecking(source: ReturnType<typeof clientCredentials>, origin = ap
   return client;
 }
 
-function clientWith(scopes: string[] | undefined) {
-  const source = clientCredentials({
+function sourceFor(clientId: string, scopes?: string[]) {
+  return clientCredentials({
     tokenUrl: tokens.tokenUrl,
-    clientId: "scoped",
-    clientSecret: "scoped-secret",
+    clientId,
+    clientSecret: `${clientId}-secret`,
     scopes,
     style: { kind: "form-post" },
   });
+}
+
+function clientWith(scopes: string[] | undefined) {
+  const source = sourceFor("scoped", scopes);
   return Object.assign(scopeChecking(source), { source });
+}
+
+/** An API that answers every request with 403 insufficient_scope (RFC 6750 §3.1). */
+function startForbiddingApi() {
+  return startServer(() => ({
+    status: 403,
+    headers: { "www-authenticate": 'Bearer error="insufficient_scope", scope="things:write"' },
+  }));
 }
 
 describe.each(["scopeCheckMiddleware", "checkScopes"] as const)("scope check by %s", (checkedBy) => {
@@ -89,18 +101,9 @@ describe.each(["scopeCheckMiddleware", "checkScopes"] as const)("scope check by 
   });
 
   test("a 403 insufficient_scope (RFC 6750 §3.1) maps to the same error", async () => {
-    const forbidding = await startServer(() => ({
-      status: 403,
-      headers: { "www-authenticate": 'Bearer error="insufficient_scope", scope="things:write"' },
-    }));
+    const forbidding = await startForbiddingApi();
     try {
-      const source = clientCredentials({
-        tokenUrl: tokens.tokenUrl,
-        clientId: "unreported",
-        clientSecret: "unreported-secret",
-        style: { kind: "form-post" },
-      });
-      const client = scopeChecking(source, forbidding.origin);
+      const client = scopeChecking(sourceFor("unreported"), forbidding.origin);
       await expect(client.POST("/things", { body: { name: "x" } })).rejects.toMatchObject({
         code: "AUTH_INSUFFICIENT_SCOPE",
         operation: "POST /things",
@@ -155,31 +158,15 @@ describe.each(["scopeCheckMiddleware", "checkScopes"] as const)("scope check by 
 });
 
 test("authMiddleware's checkScopes without an operation table is refused, naming the option", () => {
-  const source = clientCredentials({
-    tokenUrl: tokens.tokenUrl,
-    clientId: "c",
-    clientSecret: "s",
-    style: { kind: "form-post" },
-  });
-  expect(() => authMiddleware(source, { origins: [api.origin], checkScopes: true })).toThrow(
+  expect(() => authMiddleware(sourceFor("c"), { origins: [api.origin], checkScopes: true })).toThrow(
     /checkScopes.*OPERATION_SCOPES/,
   );
 });
 
 test("with checkScopes, a 403 from an origin the middleware does not authenticate is returned as it is", async () => {
-  const forbidding = await startServer(() => ({
-    status: 403,
-    headers: { "www-authenticate": 'Bearer error="insufficient_scope", scope="things:write"' },
-  }));
+  const forbidding = await startForbiddingApi();
   try {
-    const source = clientCredentials({
-      tokenUrl: tokens.tokenUrl,
-      clientId: "elsewhere",
-      clientSecret: "elsewhere-secret",
-      style: { kind: "form-post" },
-    });
-    mode = "checkScopes";
-    const client = scopeChecking(source, api.origin);
+    const client = scopeChecking(sourceFor("elsewhere"), api.origin, "checkScopes");
     const { response } = await client.POST("/things", { baseUrl: forbidding.origin, body: { name: "x" } });
     expect(response.status).toBe(403);
     expect(forbidding.requests.at(-1)?.headers.authorization).toBeUndefined();

@@ -57,6 +57,8 @@ export type { RefreshTokenRequestOptions } from "./grants/refresh-token.js";
 export { processRefreshTokenResponse, requestRefreshToken } from "./grants/refresh-token.js";
 export type { AuthMiddleware, AuthMiddlewareOptions } from "./middleware/auth-middleware.js";
 export { authMiddleware } from "./middleware/auth-middleware.js";
+export type { ReplayBody } from "./middleware/replay-body.js";
+export { replayableBody } from "./middleware/replay-body.js";
 export { ReplayableRequest } from "./middleware/replayable-request.js";
 export { REDACTED } from "./redact.js";
 export type { RetryOptions } from "./retry/backoff.js";

@@ -67,7 +67,7 @@ describe("429 Too Many Requests", () => {
     expect(sim.requests.map((r) => JSON.parse(r.body))).toEqual([CANCELLATION, CANCELLATION]);
   });
 
-  // The factory's ReplayableRequest lets the retry resend the JSON string; a plain Request is cloned.
+  // ReplayableRequest lets the retry resend the JSON string; a plain Request is cloned (on Node 22+).
   test.each([
     ["ReplayableRequest", ReplayableRequest],
     ["plain Request", Request],

@@ -8,7 +8,7 @@ import type { TokenSource } from "../sources/token-source.js";
 import { assertOptionsObject, normalizeHeaders } from "../validate-options.js";
 import { indexOperations } from "./operation-index.js";
 import { hasAllowedOrigin, normalizeOrigins } from "./origins.js";
-import { originalBody, type ReplayBody } from "./replay-body.js";
+import { type ReplayBody, replayableBody } from "./replay-body.js";
 
 /** Options of {@link authMiddleware}. */
 export interface AuthMiddlewareOptions {
@@ -69,7 +69,7 @@ export type AuthMiddleware = Middleware & {
  *   headers on the request it gets; otherwise it rebuilds the request with `redirect: "manual"`.
  * - To replay after a 401, the body of a request that has one is kept: the string or bytes the
  *   request was built from when Node's `Request` exposes them (no copy of a string, no stream read;
- *   see `originalBody`), otherwise the body is read once into an `ArrayBuffer` and the request is
+ *   see `replayableBody`), otherwise the body is read once into an `ArrayBuffer` and the request is
  *   rebuilt from it. Requests without a body keep nothing.
  * - `onResponse` on a 401: if the token that was sent is still the cached one it is invalidated and a
  *   new one fetched; if it was already replaced (another request got there first), the current token
@@ -132,7 +132,6 @@ export function authMiddleware(source: TokenSource, options: AuthMiddlewareOptio
   // allocates nothing.
   const bodies = new WeakMap<Request, SentBody>();
   const replays = new WeakSet<Request>();
-  const stateKey: { symbol?: symbol | null } = {};
   /** The last few tokens this middleware attached, newest first, to recognise a 401 as ours. */
   const attached: AccessToken[] = [];
 
@@ -147,7 +146,7 @@ export function authMiddleware(source: TokenSource, options: AuthMiddlewareOptio
     for (const [name, value] of headers) requestHeaders.set(name, value);
     const noRedirects = request.redirect === "manual" || request.redirect === "error";
     if (request.body === null) return noRedirects ? undefined : rebuild(request, requestHeaders, undefined);
-    const body = originalBody(request, stateKey);
+    const body = replayableBody(request);
     if (body === undefined) {
       return request.arrayBuffer().then((bytes) => {
         const rebuilt = rebuild(request, requestHeaders, bytes);

@@ -3,8 +3,13 @@ import { ReplayableRequest } from "./replayable-request.js";
 /** A body that can be sent again as it is. */
 export type ReplayBody = string | ArrayBuffer | Blob;
 
+/** Where undici keeps a request's internal state: looked up on the first request, `null` if absent. */
+const runtimeState: { symbol?: symbol | null } = {};
+
 /**
- * Finds the body a `Request` was constructed with, without reading (consuming) its stream.
+ * The body `request` was built from, as a string, bytes or Blob it can be sent again with, found
+ * without reading (consuming) or cloning the request; `undefined` when it cannot be had that way
+ * (then read the body once, or take a `clone()` before the request is sent).
  *
  * A {@link ReplayableRequest} (the provider factories' `Request` class) says what it was built
  * with. Otherwise Node 20's built-in `Request` (undici 6) keeps the extracted body's `source` (the
@@ -12,24 +17,21 @@ export type ReplayBody = string | ArrayBuffer | Blob;
  * to re-send a body on a 307/308 redirect; newer undici keeps it private. Strings and Blobs are
  * returned as they are, bytes are copied (so later mutation by the caller cannot change the
  * replay); the request stays untouched and needs no rebuilding. For anything else (a stream body,
- * FormData whose multipart boundary would change, a private body) `undefined` is returned and the
- * caller falls back to reading the body once with `arrayBuffer()`.
+ * FormData whose multipart boundary would change, a private body) the answer is `undefined`.
  *
  * `request.clone()` (a stream tee) costs about 1.8× a bare POST, and reading plus rebuilding a
  * request nearly as much; that is why the body is looked up instead.
  *
  * @param request - a request whose body has not been read
- * @param stateKey - where the internal state was found last time (a cache owned by the caller)
- * @returns the original body, or `undefined` when it cannot be had cheaply and safely
  */
-export function originalBody(request: Request, stateKey: { symbol?: symbol | null }): ReplayBody | undefined {
+export function replayableBody(request: Request): ReplayBody | undefined {
   const own = ReplayableRequest.bodyOf(request);
   if (own !== undefined && own !== null) return sendableCopy(own);
-  if (stateKey.symbol === null) return undefined;
-  let symbol = stateKey.symbol;
+  if (runtimeState.symbol === null) return undefined;
+  let symbol = runtimeState.symbol;
   if (symbol === undefined) {
     symbol = Object.getOwnPropertySymbols(request).find((candidate) => candidate.description === "state");
-    stateKey.symbol = symbol ?? null;
+    runtimeState.symbol = symbol ?? null;
     if (symbol === undefined) return undefined;
   }
   const state = (request as unknown as Record<symbol, unknown>)[symbol] as

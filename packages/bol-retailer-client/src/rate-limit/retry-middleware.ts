@@ -1,4 +1,4 @@
-import { ReplayableRequest } from "@org/auth";
+import { type ReplayBody, replayableBody } from "@org/auth";
 import type { Middleware } from "openapi-fetch";
 import { sleep } from "../internal/sleep.js";
 import { numberOption } from "../internal/validate.js";
@@ -79,15 +79,15 @@ export function rateLimitRetry(options: RateLimitRetryOptions = {}): Middleware 
   const onRetry = options.onRetry;
   /**
    * What a retryable request with a body is sent again with, kept before `fetch` reads the body: the
-   * string or Blob it was built from (a `ReplayableRequest`, as the factory creates), or else a
+   * body it was built from (`replayableBody`: the factory's `ReplayableRequest` says), or else a
    * pristine `clone()`. A bodiless request keeps nothing: it is sent again as it is.
    */
-  const bodies = new WeakMap<Request, string | Blob | Request>();
+  const bodies = new WeakMap<Request, ReplayBody | Request>();
 
   return Object.freeze({
     onRequest({ request }) {
       if (limit > 0 && request.body !== null && methods.has(request.method)) {
-        bodies.set(request, immutableBody(request) ?? request.clone());
+        bodies.set(request, replayableBody(request) ?? request.clone());
       }
       return undefined;
     },
@@ -112,15 +112,7 @@ export function rateLimitRetry(options: RateLimitRetryOptions = {}): Middleware 
 }
 
 /** A new copy of `request` to send (`last`: no further copy will be needed, so a kept clone itself). */
-function resendable(request: Request, kept: string | Blob | Request | undefined, last: boolean): Request {
+function resendable(request: Request, kept: ReplayBody | Request | undefined, last: boolean): Request {
   if (kept instanceof Request) return last ? kept : kept.clone();
   return new Request(request, kept === undefined ? undefined : { body: kept });
-}
-
-/** The body `request` was built from when it cannot change under us (a string or Blob), else `undefined`. */
-function immutableBody(request: Request): string | Blob | undefined {
-  const body = ReplayableRequest.bodyOf(request);
-  if (typeof body === "string" || body instanceof Blob) return body;
-  if (body instanceof URLSearchParams) return body.toString();
-  return undefined;
 }
